@@ -1,0 +1,63 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, isAppError } from '../errors/app-error.ts';
+import type { ErrorCode } from '../errors/error-codes.ts';
+
+/** Fastify's own error codes mapped to ours, so a client never sees a framework message or stack. */
+const FRAMEWORK_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'MALFORMED_REQUEST',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_REQUEST',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_REQUEST',
+  FST_ERR_INVALID_URL: 'MALFORMED_REQUEST',
+  FST_ERR_BAD_URL: 'MALFORMED_REQUEST',
+  FST_ERR_CTP_INVALID_TYPE: 'MALFORMED_REQUEST',
+  FST_ERR_VALIDATION: 'VALIDATION_FAILED',
+};
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    let appError: AppError;
+    if (isAppError(error)) {
+      appError = error;
+    } else if (error.name === 'CliError') {
+      appError = new AppError('OPERATION_REFUSED', { message: error.message });
+    } else if (hasZodFastifySchemaValidationErrors(error)) {
+      appError = new AppError('VALIDATION_FAILED', {
+        details: error.validation.map((v) => ({
+          path: [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
+          message: v.message ?? 'invalid',
+        })),
+      });
+    } else if (isResponseSerializationError(error)) {
+      request.log.error({ err: error, route: request.routeOptions.url }, 'response did not match its schema');
+      appError = new AppError('INTERNAL_ERROR');
+    } else if (error.code && FRAMEWORK_CODES[error.code]) {
+      appError = new AppError(FRAMEWORK_CODES[error.code]!);
+    } else if (error instanceof SyntaxError || error.statusCode === 400) {
+      appError = new AppError('MALFORMED_REQUEST');
+    } else if (error.statusCode === 413) {
+      appError = new AppError('BODY_TOO_LARGE');
+    } else if (error.statusCode === 415) {
+      appError = new AppError('UNSUPPORTED_MEDIA_TYPE');
+    } else {
+      request.log.error({ err: error, route: request.routeOptions.url }, 'unhandled error');
+      appError = new AppError('INTERNAL_ERROR');
+    }
+    void reply
+      .code(appError.status)
+      .headers(appError.headers)
+      .send({
+        error: {
+          code: appError.code,
+          message: appError.message,
+          ...(appError.details !== undefined ? { details: appError.details } : {}),
+        },
+      });
+  });
+
+  app.setNotFoundHandler((_request, reply) => {
+    void reply.code(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: 'No such endpoint.' } });
+  });
+}
