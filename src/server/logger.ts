@@ -1,12 +1,12 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 /**
  * The server's logger. Logs carry no personal data, passwords or tokens: request lines keep the method,
  * the route pattern and the status (never the query string, which may hold a searched name), and
  * credentials are redacted wherever they appear.
  */
-export function createLogger(level: string): Logger {
-  return pino({
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     redact: {
       paths: [
@@ -30,5 +30,6 @@ export function createLogger(level: string): Logger {
       }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

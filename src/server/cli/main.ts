@@ -40,8 +40,13 @@ Environment: PORT, HOST, SANAD_DATA_DIR, DATABASE_URL, SANAD_KEY_FILE, SANAD_TRU
 async function main(argv: string[]): Promise<number> {
   const name = [argv.slice(0, 2).join(' '), argv[0] ?? ''].find((n) => commands[n]);
   if (!name) {
+    const askedForHelp = ['help', '--help', '-h'].includes(argv[0] ?? '');
+    if (askedForHelp) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
     process.stderr.write(`${argv.length ? `Unknown command: ${argv.join(' ')}\n\n` : ''}${USAGE}\n`);
-    return argv[0] === 'help' || argv[0] === '--help' ? 0 : 2;
+    return 2;
   }
   const config = loadConfig();
   // The server logs to stdout (JSON); other commands keep stdout for their result and log only warnings.
