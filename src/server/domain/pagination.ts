@@ -27,11 +27,31 @@ export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, arity: number): (string | number)[] | null {
+/**
+ * What each position of a cursor key holds. Checked on decode, so a forged cursor (`["x"]` where a seq or
+ * a uuid belongs) is a 400 on the cursor, never a database error and a 500.
+ */
+export type CursorPart = 'string' | 'uuid' | 'int';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function fits(value: unknown, part: CursorPart | undefined): boolean {
+  // PostgreSQL text cannot hold NUL.
+  if (typeof value === 'string' && value.includes('\u0000')) return false;
+  if (part === 'int') return Number.isSafeInteger(value);
+  if (part === 'uuid') return typeof value === 'string' && UUID.test(value);
+  if (part === 'string') return typeof value === 'string';
+  return typeof value === 'string' || typeof value === 'number';
+}
+
+/** Decodes a cursor of `shape` (its parts, or only their count); null for the first page. */
+export function decodeCursor(cursor: string | undefined, shape: number | readonly CursorPart[]): (string | number)[] | null {
   if (!cursor) return null;
+  const parts = typeof shape === 'number' ? null : shape;
+  const arity = parts ? parts.length : shape;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === arity && key.every((k) => typeof k === 'string' || typeof k === 'number')) {
+    if (Array.isArray(key) && key.length === arity && key.every((k, i) => fits(k, parts?.[i]))) {
       return key;
     }
   } catch {

@@ -25,7 +25,6 @@ export const errorCodes = {
   PASSWORD_INCORRECT: { status: 422, message: 'The current password is incorrect.' },
   LAST_ADMINISTRATOR: { status: 422, message: 'An organisation must keep at least one active administrator.' },
   NOT_A_MEMBER: { status: 422, message: 'You are not an active member of that organisation.' },
-  ORGANISATION_KIND_FORBIDDEN: { status: 422, message: 'Only an instance administrator may create member organisations.' },
   OPERATION_REFUSED: { status: 422, message: 'The operation cannot be done as asked; see the message.' },
   JOB_NOT_CANCELLABLE: { status: 422, message: 'The job has already ended.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; wait a moment.' },

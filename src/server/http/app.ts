@@ -5,9 +5,11 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import { AppError } from '../errors/app-error.ts';
 import { SANAD_VERSION } from '../version.ts';
 import { installAuthentication } from './authentication.ts';
-import { installErrorHandling } from './error-handler.ts';
+import { installErrorHandling, sendFrameworkError } from './error-handler.ts';
+import { installNulGuard } from './reject-nul.ts';
 import { auditRoutes } from './routes/audit-events.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -30,7 +32,9 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     loggerInstance: options.logger,
     bodyLimit: BODY_LIMIT,
     trustProxy: options.trustProxy ?? false,
-    return503OnClosing: true,
+    // Our own onRequest hook answers SHUTTING_DOWN in the API's error shape instead.
+    return503OnClosing: false,
+    frameworkErrors: sendFrameworkError,
   }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -77,9 +81,24 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // Swagger UI's own policy blocks the inline styles it applies, and its upgrade-insecure-requests turns
+    // every asset into https, so over plain HTTP on an office network (HOST=0.0.0.0) the page stays blank.
+    transformStaticCSP: (header) =>
+      header.replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'").replace(/\s*upgrade-insecure-requests;?/, ''),
+  });
 
   installErrorHandling(app);
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async () => {
+    if (closing) throw new AppError('SHUTTING_DOWN');
+  });
+  installNulGuard(app);
   installAuthentication(app);
 
   await app.register(healthRoutes);

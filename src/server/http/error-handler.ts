@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, isAppError } from '../errors/app-error.ts';
 import type { ErrorCode } from '../errors/error-codes.ts';
@@ -60,4 +60,21 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((_request, reply) => {
     void reply.code(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: 'No such endpoint.' } });
   });
+}
+
+/**
+ * Fastify answers a malformed URL (`%zz`) or an over-long path parameter before routing, so neither reaches
+ * the error handler above; this gives them the same `{ error }` body (found by the fuzz test). Path
+ * parameters are ids: one longer than the router's limit is simply invalid.
+ */
+export function sendFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const appError =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? new AppError('VALIDATION_FAILED', { details: [{ path: 'params', message: 'A path parameter is too long.' }] })
+      : error.code === 'FST_ERR_BAD_URL'
+        ? new AppError('MALFORMED_REQUEST', { message: 'The URL is not valid (bad percent-encoding?).' })
+        : new AppError('INTERNAL_ERROR');
+  void reply
+    .code(appError.status)
+    .send({ error: { code: appError.code, message: appError.message, ...(appError.details !== undefined ? { details: appError.details } : {}) } });
 }

@@ -8,7 +8,7 @@ import { presentAuditEvent } from './present-audit-event.ts';
 /** The organisation's audit trail, newest first. */
 export async function listAuditEvents({ actor, query }: { actor: Actor; query: ListQuery & AuditFilter }) {
   authorize(actor, 'audit.read');
-  const cursor = decodeCursor(query.cursor, 1);
+  const cursor = decodeCursor(query.cursor, ['int']);
   const rows = await withTransaction(actor, (tx) =>
     listRows(tx, actor.organisationId, query, { beforeSeq: cursor ? Number(cursor[0]) : null, limit: query.limit }),
   );

@@ -14,7 +14,7 @@ export async function listOrganisations({
   query: ListQuery & { kind?: 'member' | 'external' | undefined };
 }): Promise<Page<ReturnType<typeof presentOrganisation>>> {
   authorize(actor, 'organisation.read');
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeCursor(query.cursor, ['string', 'uuid']);
   const rows = await withTransaction(actor, (tx) =>
     listVisibleOrganisations(tx, actor.organisationId, {
       after,

@@ -8,7 +8,7 @@ import { presentToken } from './present-token.ts';
 /** The actor's own tokens; administrators (user.manage) see every token of the organisation. */
 export async function listTokens({ actor, query }: { actor: Actor; query: ListQuery }) {
   authorize(actor, 'token.manage_own');
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeCursor(query.cursor, ['uuid']);
   const rows = await withTransaction(actor, (tx) =>
     listRows(tx, actor.organisationId, {
       after,

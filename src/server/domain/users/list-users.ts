@@ -14,7 +14,7 @@ export async function listUsers({
   query: ListQuery & { active?: boolean | undefined };
 }): Promise<Page<ReturnType<typeof presentUser>>> {
   authorize(actor, 'user.read');
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeCursor(query.cursor, ['string', 'uuid']);
   const rows = await withTransaction(actor, (tx) =>
     listRows(tx, actor.organisationId, {
       after,

@@ -13,4 +13,8 @@ export const homeRoutes: FastifyPluginAsyncZod = async (app) => {
 <ul><li><a href="/api/docs">API documentation</a></li><li><a href="/api/health">Health</a></li></ul>
 </body></html>`),
   );
+  // No icon yet: answer browsers' automatic /favicon.ico request without an error in their console.
+  app.get('/favicon.ico', { schema: { hide: true }, config: { access: 'public' } }, async (_request, reply) =>
+    reply.code(204).send(),
+  );
 };
