@@ -9,7 +9,7 @@ import { AppError } from '../errors/app-error.ts';
 import { SANAD_VERSION } from '../version.ts';
 import { installAuthentication } from './authentication.ts';
 import { installErrorHandling, sendFrameworkError } from './error-handler.ts';
-import { installNulGuard } from './reject-nul.ts';
+import { installTextGuard } from './text-guard.ts';
 import { auditRoutes } from './routes/audit-events.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -98,7 +98,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   app.addHook('onRequest', async () => {
     if (closing) throw new AppError('SHUTTING_DOWN');
   });
-  installNulGuard(app);
+  installTextGuard(app);
   installAuthentication(app);
 
   await app.register(healthRoutes);

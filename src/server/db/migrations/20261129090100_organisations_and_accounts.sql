@@ -107,4 +107,8 @@ grant insert (id, email, display_name, locale, password_hash, password_must_chan
               created_at, updated_at) on accounts to sanad_app;
 grant update (display_name, locale, version, updated_at) on accounts to sanad_app;
 grant select, insert, update on memberships to sanad_app;
-grant select, insert, update (revoked_at, name) on api_tokens to sanad_app;
+-- Token hashes are looked up by the authentication module only; sanad_app lists tokens without them.
+grant select (organisation_id, id, account_id, name, token_prefix, created_at, last_used_at, revoked_at)
+  on api_tokens to sanad_app;
+grant insert on api_tokens to sanad_app;
+grant update (revoked_at, name) on api_tokens to sanad_app;
