@@ -91,6 +91,11 @@ function reportFailure(error: unknown): number {
     message(`Cannot reach PostgreSQL (${(error as Error).message}). Check DATABASE_URL and that the server runs.`);
     return 1;
   }
+  const pgError = error as { severity?: string; code?: string; message?: string };
+  if (pgError.severity && pgError.code && /^[0-9A-Z]{5}$/.test(pgError.code)) {
+    message(`PostgreSQL refused (${pgError.code}): ${pgError.message}. Check DATABASE_URL and the database's state.`);
+    return 1;
+  }
   message(`unexpected failure: ${(error as Error)?.message ?? String(error)}`);
   return 1;
 }

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -48,6 +48,8 @@ export interface DataDirLock {
 
 export function acquireDataDirLock(dataDir: string, command: string): DataDirLock {
   const path = lockPath(dataDir);
+  // The data dir may not exist yet (first run with SANAD_KEY_FILE elsewhere); it holds personal data.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const info: LockInfo = { pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString(), command };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {

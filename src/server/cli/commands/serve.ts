@@ -5,6 +5,7 @@ import { loadDemo } from '../../demo/load-demo.ts';
 import { buildApp } from '../../http/app.ts';
 import { startLocalAdmin } from '../../http/local-admin.ts';
 import { abortAll, markInterruptedJobs } from '../../jobs/runner.ts';
+import { CliError } from '../cli-error.ts';
 import type { Command } from '../context.ts';
 import { printCredentials } from '../print-credentials.ts';
 
@@ -27,7 +28,18 @@ export const serveCommand: Command = async (ctx) => {
   if (interrupted) logger.warn({ interrupted }, 'jobs of the previous run were marked interrupted');
 
   const app = await buildApp({ logger, trustProxy: config.trustProxy });
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    // Release the data dir (lock file, PGlite) before reporting, so the next start is not blocked.
+    await app.close().catch(() => undefined);
+    await runtime.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+      throw new CliError(`Cannot listen on ${config.host}:${config.port} (${code}). Set PORT or HOST to another value.`);
+    }
+    throw error;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -37,6 +49,23 @@ export const serveCommand: Command = async (ctx) => {
     localAdmin = await startLocalAdmin(runtime.keyring);
     runtime.lock.update({ adminPort: localAdmin.port });
   }
+
+  // Signal handlers go in before the banner: whoever reads "Press Ctrl+C" may stop the server at once.
+  const stopped = new Promise<void>((resolve) => {
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'shutting down');
+      abortAll();
+      await app.close().catch((error) => logger.error({ err: error }, 'closing HTTP failed'));
+      await localAdmin?.app.close().catch(() => undefined);
+      await runtime.close().catch((error) => logger.error({ err: error }, 'closing the database failed'));
+      resolve();
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+  });
 
   ctx.out('');
   ctx.out(`Sanad is running at http://${shownHost}:${port}/  (database: ${engine}${engine === 'pglite' ? `, data in ${config.dataDir}` : ''})`);
@@ -54,19 +83,5 @@ export const serveCommand: Command = async (ctx) => {
   }
   ctx.out('Press Ctrl+C to stop.');
 
-  await new Promise<void>((resolve) => {
-    let stopping = false;
-    const stop = async (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      logger.info({ signal }, 'shutting down');
-      abortAll();
-      await app.close().catch((error) => logger.error({ err: error }, 'closing HTTP failed'));
-      await localAdmin?.app.close().catch(() => undefined);
-      await runtime.close().catch((error) => logger.error({ err: error }, 'closing the database failed'));
-      resolve();
-    };
-    process.once('SIGINT', () => void stop('SIGINT'));
-    process.once('SIGTERM', () => void stop('SIGTERM'));
-  });
+  await stopped;
 };
