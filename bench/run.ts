@@ -79,7 +79,7 @@ async function runOne(benchmark: Benchmark): Promise<Result> {
     await prepared.close();
   }
   const sha = git(['rev-parse', 'HEAD']);
-  const status = git(['status', '--porcelain']);
+  const status = git(['status', '--porcelain', '--', '.', ':(exclude)bench/results']);
   return {
     name: benchmark.name,
     description: benchmark.description,
