@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { setDatabase } from './db/database-handle.ts';
+import { ensureDatabaseExists } from './db/ensure-database.ts';
 import { acquireDataDirLock, type DataDirLock } from './db/data-dir-lock.ts';
 import { migrate } from './db/migrator.ts';
 import { loadOrCreateKeyring, type Keyring } from './security/keyring.ts';
@@ -39,6 +40,9 @@ export async function openRuntime(
   let freshDataDir = false;
   let db: Database;
   if (config.databaseUrl) {
+    if (await ensureDatabaseExists(config.databaseUrl)) {
+      process.stderr.write(`Created the PostgreSQL database named in DATABASE_URL.\n`);
+    }
     db = await openDatabase({ databaseUrl: config.databaseUrl });
   } else {
     lock = acquireDataDirLock(config.dataDir, options.command);

@@ -4,7 +4,8 @@ import { createServer, type AddressInfo, type Server } from 'node:net';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testEngine } from '../harness/engine.ts';
+import pg from 'pg';
+import { testEngine, withDatabase } from '../harness/engine.ts';
 import { createInstance, request, runSanad, startServer, STACK_TRACE, type SanadInstance, type ServerProcess } from '../harness/processes.ts';
 
 /**
@@ -238,5 +239,33 @@ describePostgres('first run with DATABASE_URL on a new, empty PostgreSQL databas
     } finally {
       expect(await server.stop('SIGTERM')).toEqual({ code: 0, signal: null });
     }
+  });
+});
+
+describePostgres('DATABASE_URL naming a database that does not exist yet', { timeout: 150_000 }, () => {
+  let instance: SanadInstance;
+  const name = `sanad_t_${Math.floor(Date.now() / 1000)}_missing${process.pid}`;
+  const admin = () => new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  beforeAll(async () => {
+    instance = await createInstance({ engine: 'postgresql' });
+  });
+  afterAll(async () => {
+    const client = admin();
+    await client.connect();
+    await client.query(`drop database if exists ${name} with (force)`);
+    await client.end();
+    await instance?.cleanup();
+  });
+
+  it('is created like createdb would, then migrated', async () => {
+    const url = withDatabase(process.env.TEST_DATABASE_URL!, name);
+    const result = await runSanad(instance, ['migrate'], { env: { DATABASE_URL: url } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/Created the PostgreSQL database/);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const { rows } = await client.query('select count(*)::int as n from schema_migrations');
+    await client.end();
+    expect(rows[0].n).toBeGreaterThan(0);
   });
 });
