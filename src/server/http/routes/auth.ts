@@ -73,7 +73,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['auth'], summary: 'Change your display name or language', body: MeUpdate, response: { 200: MeView, ...errors } } },
     async (request) => {
       await updateOwnProfile({ actor: actorOf(request), input: request.body });
-      return presentMe(request.auth!);
+      // The update writes exactly these fields: present them without reading the account again.
+      const auth = request.auth!;
+      return presentMe({ ...auth, account: { ...auth.account, ...request.body } });
     },
   );
 
