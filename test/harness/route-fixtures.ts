@@ -60,6 +60,16 @@ async function createJob(owner: ResourceOwner): Promise<Record<string, string>> 
   return { id: job.id };
 }
 
+async function createProbeUser(owner: ResourceOwner): Promise<Record<string, string>> {
+  const response = await as(owner.app, owner.session).post('/api/v1/users', {
+    email: `probe-${newId()}@test.sanad`,
+    displayName: 'Probe user',
+    roles: ['viewer'],
+  });
+  await expectStatus(response, [201], 'POST /api/v1/users');
+  return { id: response.json().id };
+}
+
 /** Keyed by the OpenAPI path, exactly as `/api/openapi.json` spells it. */
 export const routeFixtures: Record<string, RouteFixture> = {
   '/api/v1/organisations/{id}': {
@@ -67,17 +77,10 @@ export const routeFixtures: Record<string, RouteFixture> = {
     bodies: { patch: { version: 1, disclosureThreshold: 7 } },
   },
   '/api/v1/users/{id}': {
-    async create(owner) {
-      const response = await as(owner.app, owner.session).post('/api/v1/users', {
-        email: `probe-${newId()}@test.sanad`,
-        displayName: 'Probe user',
-        roles: ['viewer'],
-      });
-      await expectStatus(response, [201], 'POST /api/v1/users');
-      return { id: response.json().id };
-    },
+    create: createProbeUser,
     bodies: { patch: { version: 1, displayName: 'Probe user (renamed)' } },
   },
+  '/api/v1/users/{id}/totp/reset': { create: createProbeUser },
   '/api/v1/tokens/{id}': {
     async create(owner) {
       const response = await as(owner.app, owner.session).post('/api/v1/tokens', { name: 'probe' });

@@ -43,7 +43,7 @@ describeEmbedded('first run on an empty PGlite data dir', { timeout: 150_000 }, 
   });
 
   it('loads the demo and prints an administrator login that works through POST /api/v1/auth/login', async () => {
-    const match = /Sign in as (admin@afm\.demo) with password (\S+) /.exec(server.stdout());
+    const match = /sign in as (admin@afm\.demo) with password (\S+);/.exec(server.stdout());
     expect(match, server.stdout()).not.toBeNull();
     const login = await request(`${server.url}/api/v1/auth/login`, { body: { email: match![1], password: match![2] } });
     expect(login.status, JSON.stringify(login.json)).toBe(200);

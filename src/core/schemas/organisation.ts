@@ -26,6 +26,10 @@ export const OrganisationFields = z.strictObject({
   country: z.string().regex(/^[A-Z]{2}$/).optional().describe('ISO 3166-1 alpha-2'),
   timeZone: TimeZone.optional(),
   disclosureThreshold: z.number().int().min(1).max(100).optional(),
+  totpRequired: z
+    .boolean()
+    .optional()
+    .describe('Members must set up a second factor (authenticator app) before using anything else'),
 });
 
 export const OrganisationCreate = OrganisationFields.extend({
@@ -47,6 +51,7 @@ export const OrganisationView = z.object({
   country: z.string(),
   timeZone: z.string(),
   disclosureThreshold: z.number().int(),
+  totpRequired: z.boolean(),
   demo: z.boolean(),
   version: z.number().int(),
   createdAt: Timestamp,

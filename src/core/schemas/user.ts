@@ -33,6 +33,7 @@ export const UserView = z.object({
   roles: z.array(RoleSchema),
   active: z.boolean(),
   mustChangePassword: z.boolean(),
+  totpEnabled: z.boolean().describe('The user has a second factor (an administrator can reset it: POST /users/{id}/totp/reset)'),
   version: z.number().int(),
   createdAt: Timestamp,
   updatedAt: Timestamp,

@@ -11,6 +11,8 @@ export interface AccountWithSecret {
   passwordMustChange: boolean;
   instanceAdmin: boolean;
   deactivatedAt: Date | null;
+  /** When the second factor was enabled; null without one (its secret is read only where it is checked). */
+  totpEnabledAt: Date | null;
 }
 
 export interface ActiveMembership {
@@ -24,7 +26,7 @@ export async function findAccountByEmail(db: SqlRunner, email: string): Promise<
   const [row] = await db.query<AccountWithSecret>(
     `select id, email, display_name as "displayName", locale, password_hash as "passwordHash",
             password_must_change as "passwordMustChange", instance_admin as "instanceAdmin",
-            deactivated_at as "deactivatedAt"
+            deactivated_at as "deactivatedAt", totp_enabled_at as "totpEnabledAt"
      from accounts where lower(email) = lower($1)`,
     [email.trim()],
   );
@@ -35,7 +37,7 @@ export async function findAccountById(db: SqlRunner, id: string): Promise<Accoun
   const [row] = await db.query<AccountWithSecret>(
     `select id, email, display_name as "displayName", locale, password_hash as "passwordHash",
             password_must_change as "passwordMustChange", instance_admin as "instanceAdmin",
-            deactivated_at as "deactivatedAt"
+            deactivated_at as "deactivatedAt", totp_enabled_at as "totpEnabledAt"
      from accounts where id = $1`,
     [id],
   );

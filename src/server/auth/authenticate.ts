@@ -15,6 +15,12 @@ export interface AuthContext {
   via: 'session' | 'token';
   account: Pick<AccountWithSecret, 'id' | 'email' | 'displayName' | 'locale'>;
   mustChangePassword: boolean;
+  /** The account has a second factor. */
+  totpEnabled: boolean;
+  /** The active organisation requires a second factor of its members. */
+  totpRequired: boolean;
+  /** A session that may only enrol a second factor (required, not enrolled); never set for API tokens. */
+  mustEnrolTotp: boolean;
   sessionId?: string;
   csrfTokenHash?: Uint8Array;
 }
@@ -40,12 +46,16 @@ export async function authenticateSession(token: string, ip: string): Promise<Au
     return { session, ...resolved };
   });
   if ('error' in outcome) throw new AppError('SESSION_EXPIRED');
-  const { session, account, roles } = outcome;
+  const { session, account, roles, totpRequired } = outcome;
+  const totpEnabled = account.totpEnabledAt !== null;
   return {
     actor: buildActor('user', account, session.activeOrganisationId, roles, ip, { sessionId: session.id }),
     via: 'session',
     account,
     mustChangePassword: account.passwordMustChange,
+    totpEnabled,
+    totpRequired,
+    mustEnrolTotp: totpRequired && !totpEnabled,
     sessionId: session.id,
     csrfTokenHash: session.csrfTokenHash,
   };
@@ -73,12 +83,17 @@ export async function authenticateToken(token: string, ip: string): Promise<Auth
     return { row, ...resolved };
   });
   if (!outcome) throw new AppError('TOKEN_INVALID');
-  const { row, account, roles } = outcome;
+  const { row, account, roles, totpRequired } = outcome;
   return {
     actor: buildActor('token', account, row.organisationId, roles, ip, { tokenId: row.id }),
     via: 'token',
     account,
     mustChangePassword: false,
+    totpEnabled: account.totpEnabledAt !== null,
+    totpRequired,
+    // A token was created by a signed-in user and is bound to scripts: the organisation's requirement
+    // applies to sign-ins, not to tokens.
+    mustEnrolTotp: false,
   };
 }
 
@@ -92,15 +107,15 @@ async function resolveMember(
   tx: SqlRunner,
   accountId: string,
   organisationId: string,
-): Promise<{ account: AccountWithSecret; roles: Role[] } | null> {
+): Promise<{ account: AccountWithSecret; roles: Role[]; totpRequired: boolean } | null> {
   const account = await findAccountById(tx, accountId);
   if (!account || account.deactivatedAt) return null;
-  const [membership] = await tx.query<{ roles: Role[] }>(
-    `select m.roles from memberships m join organisations o on o.id = m.organisation_id
+  const [membership] = await tx.query<{ roles: Role[]; totpRequired: boolean }>(
+    `select m.roles, o.totp_required as "totpRequired" from memberships m join organisations o on o.id = m.organisation_id
      where m.organisation_id = $1 and m.account_id = $2 and m.deactivated_at is null and o.kind = 'member'`,
     [organisationId, accountId],
   );
-  return membership ? { account, roles: membership.roles } : null;
+  return membership ? { account, roles: membership.roles, totpRequired: membership.totpRequired } : null;
 }
 
 function buildActor(

@@ -22,3 +22,8 @@ export const AUTH_RATE_LIMIT = { requests: 30, windowMs: MINUTE };
 export const SESSION_COOKIE = 'sanad_session';
 export const CSRF_COOKIE = 'sanad_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
+
+/** A pending TOTP enrolment must be confirmed with a first code within this time, or started again. */
+export const TOTP_ENROLMENT_TTL_MS = 30 * MINUTE;
+/** Recovery codes issued at once (each works one time, for a lost phone). */
+export const RECOVERY_CODE_COUNT = 10;

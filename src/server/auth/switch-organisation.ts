@@ -17,7 +17,3 @@ export async function switchOrganisation(actor: Actor, organisationId: string): 
   }, { actor });
 }
 
-/** The organisations a user may switch to (for `/me`). */
-export async function membershipsOf(accountId: string) {
-  return withOwnerTransaction('memberships', (tx) => activeMemberships(tx, accountId));
-}

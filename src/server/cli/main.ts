@@ -5,6 +5,7 @@ import { isAppError } from '../errors/app-error.ts';
 import { createLogger } from '../logger.ts';
 import { CliError } from './cli-error.ts';
 import { auditVerifyCommand } from './commands/audit-verify.ts';
+import { buildWebCommand } from './commands/build-web.ts';
 import { demoCommand } from './commands/demo.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { orgAddCommand } from './commands/org-add.ts';
@@ -23,6 +24,7 @@ const commands: Record<string, Command> = {
   'user add': userAddCommand,
   'token create': tokenCreateCommand,
   'audit verify': auditVerifyCommand,
+  'build-web': buildWebCommand,
 };
 
 const USAGE = `Usage: sanad <command> [options]
@@ -34,6 +36,7 @@ const USAGE = `Usage: sanad <command> [options]
   user add --organisation ACR --email EMAIL --role ROLE [--password-stdin]
   token create --email EMAIL [--organisation ACR] [--name LABEL]
   audit verify                           check the audit hash chains
+  build-web [--if-stale]                 build the web app and report its initial JavaScript size
 
 Environment: PORT, HOST, SANAD_DATA_DIR, DATABASE_URL, SANAD_KEY_FILE, SANAD_TRUST_PROXY, SANAD_DEMO, LOG_LEVEL`;
 

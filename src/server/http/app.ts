@@ -10,10 +10,10 @@ import { SANAD_VERSION } from '../version.ts';
 import { installAuthentication } from './authentication.ts';
 import { installErrorHandling, sendFrameworkError } from './error-handler.ts';
 import { installTextGuard } from './text-guard.ts';
+import { installWebApp, webAppFallback } from './web-app.ts';
 import { auditRoutes } from './routes/audit-events.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
-import { homeRoutes } from './routes/home.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { tokenRoutes } from './routes/tokens.ts';
@@ -24,6 +24,8 @@ export const BODY_LIMIT = 1024 * 1024;
 export interface AppOptions {
   logger?: Logger;
   trustProxy?: boolean;
+  /** The built web app to serve at `/` (dist/web); without it `/` points to the API documentation. */
+  webDir?: string | null;
 }
 
 /** The HTTP application: routes parse, authorise, call one domain function and present (STYLE §1). */
@@ -90,7 +92,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       header.replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'").replace(/\s*upgrade-insecure-requests;?/, ''),
   });
 
-  installErrorHandling(app);
+  installErrorHandling(app, { pageFallback: webAppFallback(options.webDir ?? null) });
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
@@ -102,7 +104,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   installAuthentication(app);
 
   await app.register(healthRoutes);
-  await app.register(homeRoutes);
+  await installWebApp(app, options.webDir ?? null);
   await app.register(authRoutes);
   await app.register(organisationRoutes);
   await app.register(userRoutes);

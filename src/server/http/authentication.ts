@@ -6,9 +6,11 @@ import { AppError } from '../errors/app-error.ts';
 
 /**
  * Route access levels: `public` needs nothing; `user` needs a session or token (the default);
- * `password-change` also admits a session whose password must be changed first.
+ * `password-change` also admits a session whose password must be changed first, or whose organisation
+ * requires a second factor it has not enrolled yet; `totp-enrolment` admits the latter only (the password
+ * change comes first).
  */
-export type AccessLevel = 'public' | 'user' | 'password-change';
+export type AccessLevel = 'public' | 'user' | 'password-change' | 'totp-enrolment';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -36,6 +38,9 @@ export function installAuthentication(app: FastifyInstance): void {
       }
     }
     if (auth.mustChangePassword && access !== 'password-change') throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    if (auth.mustEnrolTotp && access !== 'password-change' && access !== 'totp-enrolment') {
+      throw new AppError('TOTP_ENROLMENT_REQUIRED');
+    }
   });
 }
 

@@ -16,7 +16,7 @@ const FRAMEWORK_CODES: Record<string, ErrorCode> = {
   FST_ERR_VALIDATION: 'VALIDATION_FAILED',
 };
 
-export function installErrorHandling(app: FastifyInstance): void {
+export function installErrorHandling(app: FastifyInstance, options: { pageFallback?: NotFoundFallback } = {}): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     let appError: AppError;
     if (isAppError(error)) {
@@ -57,7 +57,9 @@ export function installErrorHandling(app: FastifyInstance): void {
       });
   });
 
-  app.setNotFoundHandler((_request, reply) => {
+  app.setNotFoundHandler((request, reply) => {
+    // The web app answers its own paths (/admin/users …) with its index page.
+    if (options.pageFallback?.(request, reply)) return;
     void reply.code(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: 'No such endpoint.' } });
   });
 }
@@ -67,6 +69,9 @@ export function installErrorHandling(app: FastifyInstance): void {
  * the error handler above; this gives them the same `{ error }` body (found by the fuzz test). Path
  * parameters are ids: one longer than the router's limit is simply invalid.
  */
+/** Answers a request no route matched, or returns false to let it be a 404. */
+export type NotFoundFallback = (request: FastifyRequest, reply: FastifyReply) => boolean;
+
 export function sendFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
   const appError =
     error.code === 'FST_ERR_MAX_PARAM_LENGTH'

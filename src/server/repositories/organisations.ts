@@ -11,6 +11,7 @@ export interface OrganisationRecord {
   country: string;
   timeZone: string;
   disclosureThreshold: number;
+  totpRequired: boolean;
   demo: boolean;
   createdByOrganisationId: string | null;
   version: number;
@@ -19,7 +20,7 @@ export interface OrganisationRecord {
 }
 
 const COLUMNS = `id, kind, name, acronym, iati_type as "iatiType", iati_identifier as "iatiIdentifier", country,
-  time_zone as "timeZone", disclosure_threshold as "disclosureThreshold", demo,
+  time_zone as "timeZone", disclosure_threshold as "disclosureThreshold", totp_required as "totpRequired", demo,
   created_by_organisation_id as "createdByOrganisationId", version, created_at as "createdAt",
   updated_at as "updatedAt"`;
 
@@ -66,12 +67,12 @@ export async function insertOrganisation(
 ): Promise<OrganisationRecord> {
   const [row] = await db.query<OrganisationRecord>(
     `insert into organisations (id, kind, name, acronym, iati_type, iati_identifier, country, time_zone,
-       disclosure_threshold, demo, created_by_organisation_id, version, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1, $12, $12)
+       disclosure_threshold, totp_required, demo, created_by_organisation_id, version, created_at, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, $13, $13)
      on conflict (id) do nothing
      returning ${COLUMNS}`,
     [o.id, o.kind, o.name, o.acronym, o.iatiType, o.iatiIdentifier, o.country, o.timeZone, o.disclosureThreshold,
-      o.demo, o.createdByOrganisationId, o.createdAt],
+      o.totpRequired, o.demo, o.createdByOrganisationId, o.createdAt],
   );
   return row!;
 }
@@ -80,12 +81,14 @@ export async function updateOrganisation(
   db: SqlRunner,
   id: string,
   version: number,
-  patch: Partial<Pick<OrganisationRecord, 'name' | 'acronym' | 'iatiType' | 'iatiIdentifier' | 'country' | 'timeZone' | 'disclosureThreshold'>>,
+  patch: Partial<
+    Pick<OrganisationRecord, 'name' | 'acronym' | 'iatiType' | 'iatiIdentifier' | 'country' | 'timeZone' | 'disclosureThreshold' | 'totpRequired'>
+  >,
   at: Date,
 ): Promise<OrganisationRecord | null> {
   const columns: Record<string, string> = {
     name: 'name', acronym: 'acronym', iatiType: 'iati_type', iatiIdentifier: 'iati_identifier', country: 'country',
-    timeZone: 'time_zone', disclosureThreshold: 'disclosure_threshold',
+    timeZone: 'time_zone', disclosureThreshold: 'disclosure_threshold', totpRequired: 'totp_required',
   };
   const params: unknown[] = [id, version, at];
   const sets = Object.entries(patch)

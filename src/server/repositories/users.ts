@@ -12,6 +12,7 @@ export interface UserRecord {
   deactivatedAt: Date | null;
   accountDeactivatedAt: Date | null;
   mustChangePassword: boolean;
+  totpEnabled: boolean;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -19,7 +20,7 @@ export interface UserRecord {
 
 const SELECT = `select a.id, m.organisation_id as "organisationId", a.email, a.display_name as "displayName",
     a.locale, m.roles, m.deactivated_at as "deactivatedAt", a.deactivated_at as "accountDeactivatedAt",
-    a.password_must_change as "mustChangePassword", m.version, m.created_at as "createdAt",
+    a.password_must_change as "mustChangePassword", a.totp_enabled_at is not null as "totpEnabled", m.version, m.created_at as "createdAt",
     greatest(m.updated_at, a.updated_at) as "updatedAt"
   from memberships m join accounts a on a.id = m.account_id`;
 

@@ -8,6 +8,7 @@ import { abortAll, markInterruptedJobs } from '../../jobs/runner.ts';
 import { CliError } from '../cli-error.ts';
 import type { Command } from '../context.ts';
 import { printCredentials } from '../print-credentials.ts';
+import { prepareWebApp } from '../prepare-web-app.ts';
 
 /**
  * `sanad serve` (what `npm start` runs): migrates, loads the demo on a first PGlite run (DESIGN §7), marks
@@ -27,7 +28,8 @@ export const serveCommand: Command = async (ctx) => {
   const interrupted = await markInterruptedJobs();
   if (interrupted) logger.warn({ interrupted }, 'jobs of the previous run were marked interrupted');
 
-  const app = await buildApp({ logger, trustProxy: config.trustProxy });
+  const webDir = await prepareWebApp(ctx);
+  const app = await buildApp({ logger, trustProxy: config.trustProxy, webDir });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
@@ -72,7 +74,7 @@ export const serveCommand: Command = async (ctx) => {
   ctx.out(`API documentation: http://${shownHost}:${port}/api/docs`);
   if (demo?.credentials.length) {
     const admin = demo.credentials.find((c) => c.email === 'admin@afm.demo');
-    if (admin) ctx.out(`Sign in as ${admin.email} with password ${admin.password} (POST /api/v1/auth/login); change it at first sign-in.`);
+    if (admin) ctx.out(`Open it in a browser and sign in as ${admin.email} with password ${admin.password}; you choose a new password at first sign-in.`);
     printCredentials(ctx, demo.credentials);
   } else if (members[0]!.n === 0) {
     ctx.out('No organisation yet. Create one and its administrator:');

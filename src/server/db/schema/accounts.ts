@@ -1,8 +1,11 @@
-import { boolean, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Role } from '../../../core/permissions.ts';
 import { organisations } from './organisations.ts';
 
-/** Global user accounts (migration 20261129090100); sanad_app never reads password_hash (column grants). */
+/**
+ * Global user accounts (migrations 20261129090100, 20261129100000); sanad_app never reads password_hash
+ * nor the second-factor secrets (column grants): only totp_enabled_at.
+ */
 export const accounts = pgTable('accounts', {
   id: uuid('id').primaryKey(),
   email: text('email').notNull(),
@@ -16,6 +19,13 @@ export const accounts = pgTable('accounts', {
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  /** Keyring ciphertext of the base32 TOTP secret; set together with totpEnabledAt. */
+  totpSecret: text('totp_secret'),
+  totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+  /** The last accepted time step: that step and older ones are refused (replay). */
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+  totpPendingSecret: text('totp_pending_secret'),
+  totpPendingCreatedAt: timestamp('totp_pending_created_at', { withTimezone: true }),
 });
 
 /** Tenant table: a user's roles in one organisation. */

@@ -26,6 +26,15 @@ export const loginFailures = pgTable('login_failures', {
   failedAt: timestamp('failed_at', { withTimezone: true }).notNull(),
 });
 
+/** Global: one-time recovery codes of a second factor, stored only as SHA-256 (owner role only). */
+export const recoveryCodes = pgTable('recovery_codes', {
+  id: uuid('id').primaryKey(),
+  accountId: uuid('account_id').notNull().references(() => accounts.id),
+  codeHash: bytea('code_hash').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+});
+
 /** Tenant table: API tokens are listed per organisation (RLS); the secret is stored only as a hash. */
 export const apiTokens = pgTable(
   'api_tokens',

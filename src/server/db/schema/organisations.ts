@@ -1,6 +1,6 @@
 import { type AnyPgColumn, boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-/** Global reference table (migration 20261129090100): member and external organisations. */
+/** Global reference table (migrations 20261129090100, 20261129100000): member and external organisations. */
 export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey(),
   kind: text('kind', { enum: ['member', 'external'] }).notNull(),
@@ -12,6 +12,8 @@ export const organisations = pgTable('organisations', {
   timeZone: text('time_zone').notNull().default('Africa/Casablanca'),
   disclosureThreshold: integer('disclosure_threshold').notNull().default(5),
   demo: boolean('demo').notNull().default(false),
+  /** Members must enrol a second factor (TOTP) before using anything else. */
+  totpRequired: boolean('totp_required').notNull().default(false),
   createdByOrganisationId: uuid('created_by_organisation_id').references((): AnyPgColumn => organisations.id),
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

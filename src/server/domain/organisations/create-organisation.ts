@@ -62,6 +62,7 @@ export async function createOrganisation({
       country: input.country ?? 'MA',
       timeZone: input.timeZone ?? 'Africa/Casablanca',
       disclosureThreshold: input.disclosureThreshold ?? 5,
+      totpRequired: input.totpRequired ?? false,
       demo,
       createdByOrganisationId: input.kind === 'external' ? actor.organisationId : null,
       createdAt: now(),

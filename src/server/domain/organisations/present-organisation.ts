@@ -12,6 +12,7 @@ export function presentOrganisation(o: OrganisationRecord): OrganisationView {
     country: o.country,
     timeZone: o.timeZone,
     disclosureThreshold: o.disclosureThreshold,
+    totpRequired: o.totpRequired,
     demo: o.demo,
     version: o.version,
     createdAt: o.createdAt.toISOString(),

@@ -38,7 +38,9 @@ export async function updateOrganisation({
     const { version, ...patch } = input;
     const updated = await updateRow(tx, id, version, patch, now());
     if (!updated) throw new AppError('ORGANISATION_VERSION_CONFLICT', { details: { current: presentOrganisation(current) } });
-    tx.audit({ action: 'organisation.updated', targetType: 'organisation', targetId: id, payload: { changed: Object.keys(patch) } });
+    // The second-factor requirement is a security setting: the trail keeps its value, not only its name.
+    const security = patch.totpRequired === undefined ? {} : { totpRequired: patch.totpRequired };
+    tx.audit({ action: 'organisation.updated', targetType: 'organisation', targetId: id, payload: { changed: Object.keys(patch), ...security } });
     return updated;
   });
 }

@@ -10,6 +10,7 @@ export function presentUser(u: UserRecord): UserView {
     roles: u.roles,
     active: !u.deactivatedAt && !u.accountDeactivatedAt,
     mustChangePassword: u.mustChangePassword,
+    totpEnabled: u.totpEnabled,
     version: u.version,
     createdAt: u.createdAt.toISOString(),
     updatedAt: u.updatedAt.toISOString(),

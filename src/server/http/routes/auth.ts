@@ -15,6 +15,7 @@ import { actorOf } from '../authentication.ts';
 import { presentMe } from '../present-me.ts';
 import { RateLimiter } from '../rate-limit.ts';
 import { errors } from '../route-schemas.ts';
+import { totpRoutes } from './totp.ts';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const limiter = new RateLimiter(AUTH_RATE_LIMIT.requests, AUTH_RATE_LIMIT.windowMs, clock);
@@ -29,10 +30,19 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'public' },
       onRequest: rateLimited,
-      schema: { tags: ['auth'], summary: 'Sign in; sets the session cookie', body: LoginBody, response: { 200: LoginResponse, ...errors } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in; sets the session cookie',
+        description:
+          'With a second factor, a right password without `totp` or `recoveryCode` answers 401 TOTP_REQUIRED; ' +
+          'a wrong code answers 401 TOTP_INVALID and counts as a failed sign-in.',
+        body: LoginBody,
+        response: { 200: LoginResponse, ...errors },
+      },
     },
     async (request, reply) => {
-      const result = await login({ email: request.body.email, password: request.body.password, ip: request.ip });
+      const { email, password, totp, recoveryCode } = request.body;
+      const result = await login({ email, password, totp, recoveryCode, ip: request.ip });
       setSessionCookies(request, reply, result.sessionToken, result.csrfToken);
       const auth = await authenticateSession(result.sessionToken, request.ip);
       return { ...(await presentMe(auth)), csrfToken: result.csrfToken };
@@ -89,6 +99,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       return presentMe(await authenticateSession(cookie!, request.ip));
     },
   );
+
+  // Registered from here so the second factor's routes share this per-IP budget with login and password.
+  await app.register(totpRoutes, { rateLimited });
 };
 
 function setSessionCookies(request: FastifyRequest, reply: FastifyReply, session: string, csrf: string): void {

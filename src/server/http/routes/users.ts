@@ -7,6 +7,7 @@ import { createUser } from '../../domain/users/create-user.ts';
 import { getUser } from '../../domain/users/get-user.ts';
 import { listUsers } from '../../domain/users/list-users.ts';
 import { presentUser } from '../../domain/users/present-user.ts';
+import { resetUserTotp } from '../../domain/users/reset-user-totp.ts';
 import { updateUser } from '../../domain/users/update-user.ts';
 import { actorOf } from '../authentication.ts';
 import { errors } from '../route-schemas.ts';
@@ -59,5 +60,21 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => presentUser(await updateUser({ actor: actorOf(request), id: request.params.id, input: request.body })),
+  );
+
+  app.post(
+    '/api/v1/users/:id/totp/reset',
+    {
+      schema: {
+        tags: ['users'],
+        summary: "Remove a user's second factor and recovery codes (lost phone) and end their sessions",
+        params: IdParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await resetUserTotp({ actor: actorOf(request), id: request.params.id });
+      return reply.code(204).send(null);
+    },
   );
 };
