@@ -81,6 +81,7 @@ export const routeFixtures: Record<string, RouteFixture> = {
     bodies: { patch: { version: 1, displayName: 'Probe user (renamed)' } },
   },
   '/api/v1/users/{id}/totp/reset': { create: createProbeUser },
+  '/api/v1/users/{id}/password': { create: createProbeUser, bodies: { post: {} } },
   '/api/v1/tokens/{id}': {
     async create(owner) {
       const response = await as(owner.app, owner.session).post('/api/v1/tokens', { name: 'probe' });

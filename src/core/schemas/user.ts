@@ -47,3 +47,7 @@ export const UserCreated = UserView.extend({
 export const PasswordReset = z.strictObject({
   password: z.string().max(256).optional().describe('Omit to have a random one generated and returned once'),
 });
+
+export const PasswordResetResult = z.object({
+  password: z.string().nullable().describe('The generated password, shown once; null when the administrator chose it'),
+});

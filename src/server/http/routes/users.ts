@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, PageOf } from '../../../core/schemas/common.ts';
-import { UserCreate, UserCreated, UserUpdate, UserView } from '../../../core/schemas/user.ts';
+import { PasswordReset, PasswordResetResult, UserCreate, UserCreated, UserUpdate, UserView } from '../../../core/schemas/user.ts';
 import { ListQuery } from '../../domain/pagination.ts';
 import { createUser } from '../../domain/users/create-user.ts';
 import { getUser } from '../../domain/users/get-user.ts';
 import { listUsers } from '../../domain/users/list-users.ts';
 import { presentUser } from '../../domain/users/present-user.ts';
+import { resetUserPassword } from '../../domain/users/reset-user-password.ts';
 import { resetUserTotp } from '../../domain/users/reset-user-totp.ts';
 import { updateUser } from '../../domain/users/update-user.ts';
 import { actorOf } from '../authentication.ts';
@@ -76,5 +77,19 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       await resetUserTotp({ actor: actorOf(request), id: request.params.id });
       return reply.code(204).send(null);
     },
+  );
+
+  app.post(
+    '/api/v1/users/:id/password',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Give a member a new password (forgotten password); they must change it at the next sign-in, and their sessions end',
+        params: IdParams,
+        body: PasswordReset,
+        response: { 200: PasswordResetResult, ...errors },
+      },
+    },
+    async (request) => resetUserPassword({ actor: actorOf(request), id: request.params.id, ...request.body }),
   );
 };
