@@ -1,5 +1,6 @@
 // Lint: typescript-eslint's recommended rules plus Sanad's architecture rules.
 import js from '@eslint/js';
+import i18next from 'eslint-plugin-i18next';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -39,6 +40,29 @@ export default tseslint.config(
     ignores: ['src/server/config.ts', 'src/server/cli/main.ts'],
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration from the parsed Config (src/server/config.ts).' }],
+    },
+  },
+  {
+    // The web app runs in the browser.
+    files: ['src/web/**/*.{ts,tsx}'],
+    languageOptions: { globals: { window: 'readonly', document: 'readonly', localStorage: 'readonly', navigator: 'readonly', fetch: 'readonly', Response: 'readonly', Request: 'readonly', React: 'readonly', requestAnimationFrame: 'readonly' } },
+  },
+  {
+    // UI text lives in the locale files (fr, ar, en): no literal text in JSX, nor in the attributes people
+    // read or hear (labels, placeholders, titles, accessible names).
+    files: ['src/web/**/*.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': {
+            include: ['label', 'placeholder', 'title', 'alt', 'aria-label', 'aria-description', 'description', 'error', 'message', 'confirmLabel', 'cancelLabel', 'emptyMessage', 'caption'],
+          },
+          message: 'UI text belongs in the locale files (src/web/i18n/locales); use t()',
+        },
+      ],
     },
   },
 );

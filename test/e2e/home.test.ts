@@ -1,83 +1,69 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, PHONE_VIEWPORT, screenshotDir, startServer, type Browser, type RunningServer } from './browser.ts';
+import { expectNoProblems, screenshot, startApp, type AppFixture, type WatchedContext } from './app-fixture.ts';
+import { launchBrowser } from './browser.ts';
+import { horizontalOverflow, pageReady } from './checks.ts';
+import { shown } from './locales.ts';
 
 /**
- * A person on a phone opens Sanad before the web app exists: the home page says the API runs and leads to
- * the API documentation, which must render under Sanad's Content-Security-Policy.
+ * A person on a phone opens Sanad's address: the web app answers and, nobody being signed in, shows the
+ * login page. The API's documentation and health check stay reachable at their own addresses and render
+ * under Sanad's Content-Security-Policy.
  */
-let server: RunningServer;
-let browser: Browser;
-let shots: string;
+let app: AppFixture;
+let phone: WatchedContext;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  shots = screenshotDir();
-  console.log(`screenshots in ${shots}`);
+  app = await startApp();
+  phone = await app.newContext();
+  console.log(`screenshots in ${app.shots}`);
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
 });
 
-/** Console errors, uncaught page errors and CSP violations of one page, collected as they happen. */
-async function watchedPage(): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
-    });
-  });
-  return { page, problems };
-}
-
-const horizontalOverflow = (page: Page) =>
-  page.evaluate((width) => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - width, PHONE_VIEWPORT.width);
-
-describe('home page on a phone', () => {
-  it('says the API is running, links to the docs and health, and does not scroll sideways', async () => {
-    const { page, problems } = await watchedPage();
-    const response = await page.goto(`${server.url}/`);
+describe('the address of Sanad on a phone', () => {
+  it('opens the web app, which sends a signed-out visitor to the login page in French', async () => {
+    const page = await phone.page();
+    const response = await page.goto(`${app.server.url}/`);
     expect(response?.status()).toBe(200);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
 
-    await expect.poll(() => page.locator('h1').textContent()).toContain('Sanad');
-    expect(await page.locator('body').innerText()).toMatch(/The Sanad API \S+ is running/);
-    expect(await page.locator('a', { hasText: 'API documentation' }).getAttribute('href')).toBe('/api/docs');
-    expect(await page.locator('a', { hasText: 'Health' }).getAttribute('href')).toBe('/api/health');
+    expect(await pageReady(page)).toBe(shown('fr', 'auth:login.title'));
+    expect(new URL(page.url()).pathname).toBe('/login');
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['fr', 'ltr']);
+    // The three languages are offered before anything else, each in its own language.
+    for (const name of ['Français', 'العربية', 'English']) await expect.poll(() => page.getByRole('button', { name }).isVisible()).toBe(true);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-
-    await page.screenshot({ path: join(shots, 'home-360.png'), fullPage: true });
-    expect(problems).toEqual([]);
-    await page.close();
+    await screenshot(app, page, 'home-signed-out');
+    expectNoProblems(phone);
   });
 
-  it('follows the health link to a JSON answer from the embedded database', async () => {
-    const { page, problems } = await watchedPage();
-    await page.goto(`${server.url}/`);
-    const [response] = await Promise.all([page.waitForResponse('**/api/health'), page.locator('a', { hasText: 'Health' }).click()]);
-    expect(response.status()).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'ok', database: 'pglite' });
-    expect(problems).toEqual([]);
-    await page.close();
+  it('keeps the page asked for: a deep link leads to the login page with ?next=', async () => {
+    const page = await phone.page();
+    const response = await page.goto(`${app.server.url}/admin/users`);
+    // The server answers an app path with the app itself (SPA fallback), not a 404.
+    expect(response?.status()).toBe(200);
+    await pageReady(page);
+    const landed = new URL(page.url());
+    expect(landed.pathname).toBe('/login');
+    expect(landed.searchParams.get('next')).toBe('/admin/users');
+    expectNoProblems(phone);
   });
 
-  it('follows the link to Swagger UI, which renders the Sanad API and its login operation under the CSP', async () => {
-    const { page, problems } = await watchedPage();
-    await page.goto(`${server.url}/`);
-    const [docs] = await Promise.all([
-      page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/api/docs') && r.request().resourceType() === 'document'),
-      page.locator('a', { hasText: 'API documentation' }).click(),
-    ]);
-    expect(docs.status()).toBe(200);
-    expect(docs.headers()['content-security-policy']).toBeTruthy();
+  it('answers the health check with JSON from the embedded database', async () => {
+    const page = await phone.page();
+    const response = await page.goto(`${app.server.url}/api/health`);
+    expect(response?.status()).toBe(200);
+    expect(await response?.json()).toMatchObject({ status: 'ok', database: 'pglite' });
+    expectNoProblems(phone);
+  });
+
+  it('renders Swagger UI at /api/docs with the Sanad API and its login operation, under its CSP', async () => {
+    const page = await phone.page();
+    const docs = await page.goto(`${app.server.url}/api/docs`);
+    expect(docs?.status()).toBe(200);
+    expect(docs?.headers()['content-security-policy']).toBeTruthy();
 
     const title = page.locator('.swagger-ui .info .title');
     await title.waitFor({ timeout: 30_000 });
@@ -85,28 +71,26 @@ describe('home page on a phone', () => {
     const login = page.locator('.opblock-post [data-path="/api/v1/auth/login"]');
     await login.waitFor({ timeout: 30_000 });
     expect(await login.innerText()).toContain('/api/v1/auth/login');
-    await page.screenshot({ path: join(shots, 'docs-360.png') });
+    await page.screenshot({ path: join(app.shots, 'api-docs-phone.png') });
 
     // Opening the operation shows its request body schema: the spec was fetched and parsed, not just the shell.
     await login.click();
     const opened = page.locator('#operations-auth-post_api_v1_auth_login');
     await expect.poll(() => opened.locator('.opblock-body').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-    await opened.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(shots, 'docs-login-open-360.png') });
-
-    expect(problems).toEqual([]);
-    await page.close();
+    expectNoProblems(phone);
   });
 });
 
-describe('API docs from another device on the office network (plain HTTP, not localhost)', () => {
-  it('loads every Swagger UI asset over http instead of upgrading it to https', async () => {
+describe('from another device on the office network (plain HTTP, not localhost)', () => {
+  it('loads the web app and every Swagger UI asset over http instead of upgrading them to https', async () => {
     const office = await launchBrowser({ hostAlias: 'sanad-office.test' });
     try {
       const page = await office.context.newPage();
       const failed: string[] = [];
       const violations: string[] = [];
-      page.on('requestfailed', (request) => failed.push(`${request.url()} ${request.failure()?.errorText}`));
+      page.on('requestfailed', (request) => {
+        if (request.failure()?.errorText !== 'net::ERR_ABORTED') failed.push(`${request.url()} ${request.failure()?.errorText}`);
+      });
       page.on('console', (message) => {
         if (/Content Security Policy|CSP violation/.test(message.text())) violations.push(message.text());
       });
@@ -115,13 +99,15 @@ describe('API docs from another device on the office network (plain HTTP, not lo
           console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
         });
       });
-      const { port } = new URL(server.url);
+      const { port } = new URL(app.server.url);
+      await page.goto(`http://sanad-office.test:${port}/`);
+      expect(await pageReady(page)).toBe(shown('fr', 'auth:login.title'));
+
       await page.goto(`http://sanad-office.test:${port}/api/docs`);
       const title = page.locator('.swagger-ui .info .title');
       await title.waitFor({ timeout: 30_000 });
       expect(await title.innerText()).toContain('Sanad API');
       await page.locator('[data-path="/api/v1/auth/login"]').waitFor({ timeout: 30_000 });
-      await page.screenshot({ path: join(shots, 'docs-office-network-360.png') });
       expect(failed).toEqual([]);
       expect(violations).toEqual([]);
     } finally {

@@ -37,7 +37,7 @@ export async function withBuildLock<T>(distDir: string, fn: () => Promise<T>): P
         await rm(lockPath, { force: true });
         continue;
       }
-      if (Date.now() > deadline) throw new Error(`Another process (pid ${holder || '?'}) has been building the web app for too long (${lockPath}).`);
+      if (Date.now() > deadline) throw new Error(`Another process (pid ${holder || '?'}) has been building the web app for too long (${lockPath}).`, { cause: error });
       await sleep(200);
     }
   }
