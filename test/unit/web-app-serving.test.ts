@@ -15,7 +15,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'index.html'), '<!doctype html><html><body><div id="root"></div><script type="module" src="/assets/app-abc.js"></script></body></html>');
   await writeFile(join(dir, 'assets', 'app-abc.js'), 'console.log(1)');
   await writeFile(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-  await writeFile(join(dir, '.sanad-build.json'), '{}');
+  await writeFile(join(dir, '.hidden.json'), '{}');
   app = await buildApp({ webDir: dir });
   await app.ready();
 });
@@ -55,9 +55,16 @@ describe('serving the web app', () => {
     expect(post.statusCode).toBe(404);
   });
 
-  it('does not serve the build stamp or other dot files', async () => {
-    const stamp = await app.inject({ url: '/.sanad-build.json' });
-    expect(stamp.statusCode).toBe(404);
+  it('does not serve dot files', async () => {
+    const hidden = await app.inject({ url: '/.hidden.json' });
+    expect(hidden.statusCode).toBe(404);
+  });
+
+  it('serves files that appear after start-up (a rebuild while the server runs)', async () => {
+    await writeFile(join(dir, 'assets', 'app-new.js'), 'console.log(2)');
+    const asset = await app.inject({ url: '/assets/app-new.js' });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.body).toBe('console.log(2)');
   });
 });
 

@@ -21,9 +21,12 @@ export async function installWebApp(app: FastifyInstance, webDir: string | null)
   await app.register(fastifyStatic, {
     root: webDir,
     prefix: '/',
-    wildcard: false,
+    // Files are looked up per request (not listed at start-up), so a rebuild (`sanad build-web`) while the
+    // server runs serves the new assets instead of 404s for their new names.
+    wildcard: true,
     index: false,
     serveDotFiles: false,
+    dotfiles: 'ignore',
     cacheControl: false,
     setHeaders(reply, path) {
       void reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? IMMUTABLE : 'no-cache');

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { BUILD_STAMP_FILE, PACKAGE_ROOT, WEB_BUILD_INPUTS, WEB_DIST_DIR, WEB_SOURCE_DIRS } from './paths.ts';
@@ -15,9 +16,14 @@ export type WebBuildOutcome =
   | { status: 'prebuilt' }
   | { status: 'missing' };
 
+/** The stamp sits beside the build, not in it, so the server never serves it as a file. */
+function stampPath(distDir: string): string {
+  return join(dirname(distDir.replace(/\/$/, '')), BUILD_STAMP_FILE);
+}
+
 async function readStamp(distDir: string): Promise<BuildStamp | null> {
   try {
-    return JSON.parse(await readFile(join(distDir, BUILD_STAMP_FILE), 'utf8')) as BuildStamp;
+    return JSON.parse(await readFile(stampPath(distDir), 'utf8')) as BuildStamp;
   } catch {
     return null;
   }
@@ -37,14 +43,15 @@ async function buildInto(distDir: string, fingerprint: string): Promise<void> {
     logLevel: 'warn',
     build: { outDir: staging, emptyOutDir: true },
   });
-  const stamp: BuildStamp = { fingerprint, builtAt: new Date().toISOString() };
-  await writeFile(join(staging, BUILD_STAMP_FILE), `${JSON.stringify(stamp, null, 2)}\n`);
   await mkdir(dirname(distDir.replace(/\/$/, '')), { recursive: true });
   await rename(distDir, retired).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT') throw error;
   });
   await rename(staging, distDir);
   await rm(retired, { recursive: true, force: true });
+  // Written last: a build interrupted before this point is rebuilt at the next start.
+  const stamp: BuildStamp = { fingerprint, builtAt: new Date().toISOString() };
+  await writeFile(stampPath(distDir), `${JSON.stringify(stamp, null, 2)}\n`);
 }
 
 /**
@@ -57,7 +64,7 @@ export async function ensureWebBuild(
 ): Promise<WebBuildOutcome> {
   const distDir = options.distDir ?? WEB_DIST_DIR;
   const fingerprint = await webFingerprint(PACKAGE_ROOT, WEB_SOURCE_DIRS, WEB_BUILD_INPUTS);
-  if (!fingerprint) return (await readStamp(distDir)) ? { status: 'prebuilt' } : { status: 'missing' };
+  if (!fingerprint) return existsSync(join(distDir, 'index.html')) ? { status: 'prebuilt' } : { status: 'missing' };
   const isFresh = async () => !options.force && (await readStamp(distDir))?.fingerprint === fingerprint;
   if (await isFresh()) return { status: 'fresh' };
   // Several servers may start at once from one checkout (tests do): one builds, the others wait for it.
