@@ -1,18 +1,16 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconInfoCircle, IconPrinter } from '@tabler/icons-react';
+import { IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreateUser, type Role, type UserCreate } from '../../api/admin/users';
-import { useMe } from '../../api/me';
 import { errorCode, ErrorAlert } from '../../components/ErrorAlert';
-import { LANGUAGES, isLanguage } from '../../i18n/languages';
+import { isLanguage } from '../../i18n/languages';
 import { invalidFields } from './field-errors';
-import { PrintSheet } from './PrintSheet';
-import { RoleCheckboxes } from './RoleCheckboxes';
-import { SecretValue } from './SecretValue';
+import { OneTimePasswordHandout } from './OneTimePasswordHandout';
 import { focusFirstError } from './focus-first-error';
 import { useWideLayout } from './use-wide-layout';
+import { UserProfileFields, useUserProfileRules } from './UserProfileFields';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -35,21 +33,20 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
   const create = useCreateUser();
   const wide = useWideLayout();
   const [created, setCreated] = useState<Created | null>(null);
+  const profileRules = useUserProfileRules();
 
   const form = useForm<Values>({
     initialValues: { email: '', displayName: '', locale: isLanguage(i18n.language) ? i18n.language : 'fr', roles: [] },
     validate: {
       email: (value) => (!value.trim() ? t('validation.required') : !EMAIL.test(value.trim()) ? t('validation.email') : null),
-      displayName: (value) => (!value.trim() ? t('validation.required') : value.trim().length > 120 ? t('validation.tooLong', { max: 120 }) : null),
-      roles: (value) => (value.length === 0 ? t('validation.roles') : null),
+      displayName: profileRules.displayName,
+      roles: profileRules.roles,
     },
   });
 
   // Input bindings, named outside the markup (the literal-text lint reads strings inside JSX).
   const inputs = {
     email: form.getInputProps('email'),
-    displayName: form.getInputProps('displayName'),
-    locale: form.getInputProps('locale'),
   };
 
   const close = () => {
@@ -103,16 +100,7 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
               maxLength={320}
               {...inputs.email}
             />
-            <TextInput label={t('users.fields.displayName')} required maxLength={120} dir="auto" {...inputs.displayName} />
-            <Select
-              size="md"
-              label={t('users.fields.language')}
-              description={t('users.hints.language')}
-              data={LANGUAGES.map((language) => ({ value: language.code, label: language.nativeName }))}
-              allowDeselect={false}
-              {...inputs.locale}
-            />
-            <RoleCheckboxes value={form.values.roles} onChange={(roles) => form.setFieldValue('roles', roles)} error={form.errors.roles as string | undefined} />
+            <UserProfileFields form={form} />
             <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />}>
               {t('users.create.passwordNote')}
             </Alert>
@@ -134,8 +122,6 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
 
 function CreatedUser({ user, onDone }: { user: Created; onDone: () => void }) {
   const { t } = useTranslation('admin');
-  const me = useMe().data;
-  const organisation = me?.organisations.find((o) => o.id === me.organisationId);
 
   if (!user.initialPassword) {
     return (
@@ -151,34 +137,13 @@ function CreatedUser({ user, onDone }: { user: Created; onDone: () => void }) {
   }
 
   return (
-    <Stack gap="md">
-      <Text role="status">{t('users.create.newAccount', { name: user.displayName, email: user.email })}</Text>
-      <SecretValue value={user.initialPassword} label={t('users.create.temporaryPassword')} />
-      <Alert color="yellow" variant="light" icon={<IconInfoCircle aria-hidden />}>
-        {t('users.create.onceNote')}
-      </Alert>
-      <Group justify="flex-end" gap="sm">
-        <Button variant="default" leftSection={<IconPrinter size={18} aria-hidden />} onClick={() => window.print()}>
-          {t('common:actions.print')}
-        </Button>
-        <Button onClick={onDone} data-autofocus>
-          {t('users.create.done')}
-        </Button>
-      </Group>
-      <PrintSheet>
-        <Title order={2}>{t('users.print.title', { organisation: organisation?.name ?? '' })}</Title>
-        <p>{t('users.print.greeting', { name: user.displayName })}</p>
-        <p>
-          {t('users.print.address')} <bdi>{window.location.origin}</bdi>
-        </p>
-        <p>
-          {t('users.print.emailLine')} <bdi>{user.email}</bdi>
-        </p>
-        <p>
-          {t('users.print.passwordLine')} <bdi style={{ fontFamily: 'monospace', fontSize: '1.3em', whiteSpace: 'nowrap' }}>{user.initialPassword}</bdi>
-        </p>
-        <p>{t('users.print.changeNote')}</p>
-      </PrintSheet>
-    </Stack>
+    <OneTimePasswordHandout
+      user={user}
+      password={user.initialPassword}
+      status={t('users.create.newAccount', { name: user.displayName, email: user.email })}
+      onceNote={t('users.create.onceNote')}
+      printChangeNote={t('users.print.changeNote')}
+      onDone={onDone}
+    />
   );
 }

@@ -1,8 +1,6 @@
-import { Alert, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Alert, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorCode, ErrorAlert } from '../../components/ErrorAlert';
 import { useMe } from '../../api/me';
@@ -10,12 +8,14 @@ import { useUpdateOrganisation, type Organisation, type OrganisationUpdate } fro
 import { invalidFields } from './field-errors';
 import { focusFirstError } from './focus-first-error';
 import { useOrganisationOptions } from './organisation-options';
-import { READABLE_TITLE } from './alert-styles';
+import { SaveChangesButton } from './SaveChangesButton';
+import { useVersionedForm } from './use-versioned-form';
+import { VersionConflictAlert } from './VersionConflictAlert';
 
 const ACRONYM = /^[A-Z0-9][A-Z0-9_-]{1,15}$/;
 const IATI_IDENTIFIER = /^[A-Z]{2}(-[A-Za-z0-9_.]+)+$/;
 
-interface Values {
+type Values = {
   name: string;
   acronym: string;
   iatiType: string | null;
@@ -24,7 +24,7 @@ interface Values {
   timeZone: string | null;
   disclosureThreshold: number | string;
   totpRequired: boolean;
-}
+};
 
 function valuesOf(organisation: Organisation): Values {
   return {
@@ -56,34 +56,18 @@ function changesOf(values: Values, base: Organisation): OrganisationUpdate {
   return patch;
 }
 
-/**
- * After a version conflict: take the other person's values, except in the fields this user changed, which
- * keep what they typed — they check them and save again.
- */
-function rebase(values: Values, oldBase: Organisation, fresh: Organisation): Values {
-  const before = valuesOf(oldBase);
-  const after = valuesOf(fresh);
-  const merged = { ...after };
-  for (const key of Object.keys(values) as (keyof Values)[]) {
-    if (values[key] !== before[key]) (merged as Record<keyof Values, unknown>)[key] = values[key];
-  }
-  return merged;
-}
-
 /** The organisation profile form (organisation.manage); PATCH with the version it was based on. */
 export function OrganisationForm({ organisation, onReload }: { organisation: Organisation; onReload: () => Promise<Organisation | undefined> }) {
   const { t } = useTranslation('admin');
   const me = useMe().data;
-  const [base, setBase] = useState(organisation);
   const update = useUpdateOrganisation(organisation.id);
-  const options = useOrganisationOptions(base.timeZone);
-  const [reloading, setReloading] = useState(false);
 
   // A field that had a value cannot be emptied: the API changes fields but does not clear them.
   const keep = (value: string, previous: string | null) => (previous && !value.trim() ? t('validation.cannotClear') : null);
-  const form = useForm<Values>({
-    initialValues: valuesOf(organisation),
-    validate: {
+  const { form, base, adopt, reload, reloading } = useVersionedForm({
+    record: organisation,
+    valuesOf,
+    rules: (base) => ({
       name: (value) => (!value.trim() ? t('validation.required') : value.trim().length > 200 ? t('validation.tooLong', { max: 200 }) : null),
       acronym: (value) =>
         keep(value, base.acronym) ?? (value.trim() && !ACRONYM.test(value.trim().toUpperCase()) ? t('validation.acronym') : null),
@@ -95,17 +79,11 @@ export function OrganisationForm({ organisation, onReload }: { organisation: Org
         const n = Number(value);
         return value === '' || !Number.isInteger(n) || n < 1 || n > 100 ? t('validation.threshold') : null;
       },
-    },
+    }),
+    onReload,
+    onRebased: () => update.reset(),
   });
-
-  // A newer version from elsewhere (a refetch) replaces an untouched form.
-  useEffect(() => {
-    if (organisation.version === base.version || form.isDirty()) return;
-    setBase(organisation);
-    form.setInitialValues(valuesOf(organisation));
-    form.setValues(valuesOf(organisation));
-    form.resetDirty(valuesOf(organisation));
-  }, [organisation]);
+  const options = useOrganisationOptions(base.timeZone);
 
   const conflict = errorCode(update.error) === 'ORGANISATION_VERSION_CONFLICT';
   const turningOnTotp = form.values.totpRequired && !base.totpRequired;
@@ -127,10 +105,7 @@ export function OrganisationForm({ organisation, onReload }: { organisation: Org
     const patch = changesOf(values, base);
     update.mutate(patch, {
       onSuccess: (saved) => {
-        setBase(saved);
-        form.setInitialValues(valuesOf(saved));
-        form.setValues(valuesOf(saved));
-        form.resetDirty(valuesOf(saved));
+        adopt(saved);
         notifications.show({ color: 'teal', message: t('organisation.saved') });
       },
       onError: (error) => {
@@ -140,21 +115,6 @@ export function OrganisationForm({ organisation, onReload }: { organisation: Org
         if (errorCode(error) === 'ACRONYM_TAKEN') form.setFieldError('acronym', t('errors:ACRONYM_TAKEN'));
       },
     });
-  };
-
-  const reload = async () => {
-    setReloading(true);
-    try {
-      const fresh = await onReload();
-      if (!fresh) return;
-      const merged = rebase(form.values, base, fresh);
-      setBase(fresh);
-      form.setInitialValues(valuesOf(fresh));
-      form.setValues(merged);
-      update.reset();
-    } finally {
-      setReloading(false);
-    }
   };
 
   return (
@@ -234,22 +194,17 @@ export function OrganisationForm({ organisation, onReload }: { organisation: Org
           </Alert>
         )}
         {conflict ? (
-          <Alert color="orange" icon={<IconAlertTriangle aria-hidden />} role="alert" title={t('organisation.conflict.title')} styles={READABLE_TITLE}>
-            <Stack gap="sm" align="flex-start">
-              <Text size="sm">{t('organisation.conflict.body')}</Text>
-              <Button variant="default" size="sm" onClick={() => void reload()} loading={reloading}>
-                {t('organisation.conflict.reload')}
-              </Button>
-            </Stack>
-          </Alert>
+          <VersionConflictAlert
+            title={t('organisation.conflict.title')}
+            body={t('organisation.conflict.body')}
+            reloadLabel={t('organisation.conflict.reload')}
+            onReload={reload}
+            reloading={reloading}
+          />
         ) : (
           errorCode(update.error) !== 'ACRONYM_TAKEN' && <ErrorAlert error={update.error} />
         )}
-        <Group justify="flex-end">
-          <Button type="submit" loading={update.isPending} disabled={update.isPending || !form.isDirty()}>
-            {t('common:actions.save')}
-          </Button>
-        </Group>
+        <SaveChangesButton pending={update.isPending} dirty={form.isDirty()} />
       </Stack>
     </Paper>
   );

@@ -1,16 +1,14 @@
 import { Alert, Anchor, Button, Checkbox, Group, Modal, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconInfoCircle, IconPrinter } from '@tabler/icons-react';
+import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useResetUserPassword, type User } from '../../api/admin/users';
-import { useMe } from '../../api/me';
 import { errorCode, ErrorAlert } from '../../components/ErrorAlert';
 import { MIN_PASSWORD_LENGTH, PasswordStrength } from '../auth/PasswordStrength';
-import { PrintSheet } from './PrintSheet';
-import { SecretValue } from './SecretValue';
+import { OneTimePasswordHandout } from './OneTimePasswordHandout';
 import { useWideLayout } from './use-wide-layout';
 
 /**
@@ -114,7 +112,14 @@ function PasswordResetModal({ user, opened, onClose }: { user: User; opened: boo
       closeButtonProps={{ 'aria-label': t('common:actions.close') }}
     >
       {generated ? (
-        <GeneratedPassword user={user} password={generated} onDone={close} />
+        <OneTimePasswordHandout
+          user={user}
+          password={generated}
+          status={t('user.password.doneBody', { name: user.displayName })}
+          onceNote={t('user.password.onceNote')}
+          printChangeNote={t('user.password.printChangeNote')}
+          onDone={close}
+        />
       ) : (
         <form
           onSubmit={(event) => {
@@ -175,43 +180,5 @@ function PasswordResetModal({ user, opened, onClose }: { user: User; opened: boo
         </form>
       )}
     </Modal>
-  );
-}
-
-function GeneratedPassword({ user, password, onDone }: { user: User; password: string; onDone: () => void }) {
-  const { t } = useTranslation('admin');
-  const me = useMe().data;
-  const organisation = me?.organisations.find((o) => o.id === me.organisationId);
-
-  return (
-    <Stack gap="md">
-      <Text role="status">{t('user.password.doneBody', { name: user.displayName })}</Text>
-      <SecretValue value={password} label={t('users.create.temporaryPassword')} />
-      <Alert color="yellow" variant="light" icon={<IconInfoCircle aria-hidden />}>
-        {t('user.password.onceNote')}
-      </Alert>
-      <Group justify="flex-end" gap="sm">
-        <Button variant="default" leftSection={<IconPrinter size={18} aria-hidden />} onClick={() => window.print()}>
-          {t('common:actions.print')}
-        </Button>
-        <Button onClick={onDone} data-autofocus>
-          {t('users.create.done')}
-        </Button>
-      </Group>
-      <PrintSheet>
-        <Title order={2}>{t('users.print.title', { organisation: organisation?.name ?? '' })}</Title>
-        <p>{t('users.print.greeting', { name: user.displayName })}</p>
-        <p>
-          {t('users.print.address')} <bdi>{window.location.origin}</bdi>
-        </p>
-        <p>
-          {t('users.print.emailLine')} <bdi>{user.email}</bdi>
-        </p>
-        <p>
-          {t('users.print.passwordLine')} <bdi style={{ fontFamily: 'monospace', fontSize: '1.3em', whiteSpace: 'nowrap' }}>{password}</bdi>
-        </p>
-        <p>{t('user.password.printChangeNote')}</p>
-      </PrintSheet>
-    </Stack>
   );
 }

@@ -1,17 +1,12 @@
 import { Alert, Stack, Text, Title } from '@mantine/core';
 import { IconShieldLock } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate } from 'react-router';
-import { ME_KEY, useMe, type Me } from '../../api/me';
-import { FORCED_PASSWORD_PATH, LOGIN_PATH } from '../../app/SessionGate';
-import { ErrorState, LoadingState } from '../../components/PageState';
+import { FORCED_PASSWORD_PATH } from '../../app/SessionGate';
 import { isolate } from '../../i18n/isolate';
 import { TotpEnrolment } from '../../components/totp/TotpEnrolment';
 import { AuthFrame } from './AuthFrame';
-import { saveLanguageChoice, useRememberLanguageChoice } from './language-choice';
 import { SignOutButton } from './SignOutButton';
+import { useForcedStepGate } from './use-forced-step-gate';
 
 /**
  * The organisation requires two-step verification and this account has none yet: the server allows
@@ -19,28 +14,15 @@ import { SignOutButton } from './SignOutButton';
  */
 export function TotpRequiredPage() {
   const { t } = useTranslation('auth');
-  const client = useQueryClient();
-  const navigate = useNavigate();
-  const me = useMe();
-  const [done, setDone] = useState(false);
-  useRememberLanguageChoice();
+  const gate = useForcedStepGate({
+    // ['me'] is refreshed only after the recovery codes are saved, so this never cuts the set-up short.
+    isDue: (me) => me.mustEnrolTotp,
+    earlierStep: (me) => (me.mustChangePassword ? FORCED_PASSWORD_PATH : null),
+    nextPath: () => '/',
+  });
+  if (gate.blocked) return gate.blocked;
 
-  if (me.isPending) return <AuthFrame><LoadingState /></AuthFrame>;
-  if (me.error) return <AuthFrame><ErrorState error={me.error} onRetry={() => void me.refetch()} /></AuthFrame>;
-  if (!me.data) return <Navigate to={LOGIN_PATH} replace />;
-  if (me.data.mustChangePassword) return <Navigate to={FORCED_PASSWORD_PATH} replace />;
-  // ['me'] is refreshed only after the recovery codes are saved, so this never cuts the set-up short.
-  if (!me.data.mustEnrolTotp && !done) return <Navigate to="/" replace />;
-
-  const organisation = me.data.organisations.find((o) => o.id === me.data.organisationId);
-
-  const onFinished = async () => {
-    setDone(true);
-    await client.refetchQueries({ queryKey: ME_KEY });
-    const fresh = client.getQueryData<Me>(ME_KEY);
-    if (fresh) await saveLanguageChoice(client, fresh);
-    await navigate('/', { replace: true });
-  };
+  const organisation = gate.me.organisations.find((o) => o.id === gate.me.organisationId);
 
   return (
     <AuthFrame>
@@ -52,7 +34,7 @@ export function TotpRequiredPage() {
           {t('totpRequired.explanation', { organisation: isolate(organisation?.name ?? '') })}
         </Alert>
         <Text>{t('totpRequired.why')}</Text>
-        <TotpEnrolment headingOrder={2} finishLabel={t('totpRequired.finish')} onFinished={() => void onFinished()} />
+        <TotpEnrolment headingOrder={2} finishLabel={t('totpRequired.finish')} onFinished={() => void gate.finish()} />
         <SignOutButton />
       </Stack>
     </AuthFrame>
