@@ -48,6 +48,14 @@ export default tseslint.config(
     languageOptions: { globals: { window: 'readonly', document: 'readonly', localStorage: 'readonly', navigator: 'readonly', fetch: 'readonly', Response: 'readonly', Request: 'readonly', React: 'readonly', requestAnimationFrame: 'readonly' } },
   },
   {
+    // Notifications go through components/notify.ts, which gives their close button an accessible name.
+    files: ['src/web/**/*.{ts,tsx}'],
+    ignores: ['src/web/components/notify.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: '@mantine/notifications', importNames: ['notifications'], message: 'Use notify() from components/notify.ts.' }] }],
+    },
+  },
+  {
     // UI text lives in the locale files (fr, ar, en): no literal text in JSX, nor in the attributes people
     // read or hear (labels, placeholders, titles, accessible names).
     files: ['src/web/**/*.tsx'],

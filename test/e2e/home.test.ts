@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoProblems, screenshot, startApp, type AppFixture, type WatchedContext } from './app-fixture.ts';
 import { launchBrowser } from './browser.ts';
-import { horizontalOverflow, pageReady } from './checks.ts';
+import { expectHeading, horizontalOverflow } from './checks.ts';
 import { shown } from './locales.ts';
 
 /**
@@ -29,7 +29,7 @@ describe('the address of Sanad on a phone', () => {
     expect(response?.status()).toBe(200);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
 
-    expect(await pageReady(page)).toBe(shown('fr', 'auth:login.title'));
+    await expectHeading(page, shown('fr', 'auth:login.title'));
     expect(new URL(page.url()).pathname).toBe('/login');
     expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['fr', 'ltr']);
     // The three languages are offered before anything else, each in its own language.
@@ -44,7 +44,7 @@ describe('the address of Sanad on a phone', () => {
     const response = await page.goto(`${app.server.url}/admin/users`);
     // The server answers an app path with the app itself (SPA fallback), not a 404.
     expect(response?.status()).toBe(200);
-    await pageReady(page);
+    await expectHeading(page, shown('fr', 'auth:login.title'));
     const landed = new URL(page.url());
     expect(landed.pathname).toBe('/login');
     expect(landed.searchParams.get('next')).toBe('/admin/users');
@@ -101,7 +101,7 @@ describe('from another device on the office network (plain HTTP, not localhost)'
       });
       const { port } = new URL(app.server.url);
       await page.goto(`http://sanad-office.test:${port}/`);
-      expect(await pageReady(page)).toBe(shown('fr', 'auth:login.title'));
+      await expectHeading(page, shown('fr', 'auth:login.title'));
 
       await page.goto(`http://sanad-office.test:${port}/api/docs`);
       const title = page.locator('.swagger-ui .info .title');

@@ -1,5 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import i18next from 'i18next';
 import { ApiError } from '../api/client';
+import { notify } from '../components/notify';
 
 const SIGNED_OUT = new Set(['NOT_AUTHENTICATED', 'SESSION_EXPIRED']);
 
@@ -9,7 +11,10 @@ const SIGNED_OUT = new Set(['NOT_AUTHENTICATED', 'SESSION_EXPIRED']);
  */
 function onError(error: unknown) {
   if (error instanceof ApiError && SIGNED_OUT.has(error.code)) {
+    const wasSignedIn = Boolean(queryClient.getQueryData(['me']));
     queryClient.setQueryData(['me'], null);
+    // Say why the login page appeared (signed out elsewhere, account deactivated, session expired).
+    if (wasSignedIn) notify({ color: 'orange', message: i18next.t('errors:SESSION_EXPIRED') });
   }
 }
 

@@ -1,5 +1,5 @@
 import { Avatar, Menu, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { notify } from './notify';
 import { IconBuilding, IconCheck, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -28,10 +28,10 @@ export function UserMenu({ me }: { me: Me }) {
   const onSwitch = (id: string, name: string) => {
     switchOrganisation.mutate(id, {
       onSuccess: () => {
-        notifications.show({ message: t('userMenu.switched', { name: isolate(name) }), closeButtonProps: { 'aria-label': t('actions.close') } });
+        notify({ message: t('userMenu.switched', { name: isolate(name) }), closeButtonProps: { 'aria-label': t('actions.close') } });
         void navigate('/');
       },
-      onError: (error) => notifications.show({ color: 'red', message: t(`errors:${errorCode(error)}`), closeButtonProps: { 'aria-label': t('actions.close') } }),
+      onError: (error) => notify({ color: 'red', message: t(`errors:${errorCode(error)}`), closeButtonProps: { 'aria-label': t('actions.close') } }),
     });
   };
 

@@ -1,5 +1,5 @@
 import { Button, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { notify } from '../../components/notify';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUpdateMe, type Me } from '../../api/me';
@@ -43,7 +43,7 @@ function ProfileForm({ me }: { me: Me }) {
           await switchLanguage(locale);
         }
         // i18n.t, not this render's t: the confirmation speaks the language just chosen.
-        notifications.show({ message: i18n.t('common:states.saved'), closeButtonProps: { 'aria-label': i18n.t('common:actions.close') } });
+        notify({ message: i18n.t('common:states.saved'), closeButtonProps: { 'aria-label': i18n.t('common:actions.close') } });
       })
       .catch(() => undefined); // Shown by the alert below (updateMe.error).
   };

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { notify } from '../../components/notify';
 import { IconAlertTriangle, IconShieldCheck, IconShieldLock } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -35,7 +35,7 @@ export function TwoStepSection({ me }: { me: Me }) {
 
   const finishEnrolment = () => {
     setMode('idle');
-    notifications.show({ color: 'teal', message: t('account.twoStep.enabled'), closeButtonProps: { 'aria-label': t('common:actions.close') } });
+    notify({ color: 'teal', message: t('account.twoStep.enabled'), closeButtonProps: { 'aria-label': t('common:actions.close') } });
     void client.invalidateQueries({ queryKey: ME_KEY });
   };
 
@@ -59,7 +59,7 @@ export function TwoStepSection({ me }: { me: Me }) {
             disable.mutate(password, {
               onSuccess: () => {
                 setMode('idle');
-                notifications.show({ message: t('account.twoStep.disabled'), closeButtonProps: { 'aria-label': t('common:actions.close') } });
+                notify({ message: t('account.twoStep.disabled'), closeButtonProps: { 'aria-label': t('common:actions.close') } });
               },
             })
           }

@@ -1,5 +1,5 @@
 import { Alert, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { notify } from '../../components/notify';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { errorCode, ErrorAlert } from '../../components/ErrorAlert';
@@ -106,7 +106,7 @@ export function OrganisationForm({ organisation, onReload }: { organisation: Org
     update.mutate(patch, {
       onSuccess: (saved) => {
         adopt(saved);
-        notifications.show({ color: 'teal', message: t('organisation.saved') });
+        notify({ color: 'teal', message: t('organisation.saved') });
       },
       onError: (error) => {
         for (const field of invalidFields(error, ['name', 'acronym', 'iatiType', 'iatiIdentifier', 'country', 'timeZone', 'disclosureThreshold'] as const)) {

@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
+import { notify } from '../../components/notify';
 import { useTranslation } from 'react-i18next';
 import { useUpdateUser, type User } from '../../api/admin/users';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -18,7 +18,7 @@ export function UserActivationPanel({ user, isSelf }: { user: User; isSelf: bool
       {
         onSuccess: () => {
           close();
-          notifications.show({ color: 'teal', message: active ? t('user.access.reactivated', { name: user.displayName }) : t('user.access.deactivated', { name: user.displayName }) });
+          notify({ color: 'teal', message: active ? t('user.access.reactivated', { name: user.displayName }) : t('user.access.deactivated', { name: user.displayName }) });
         },
       },
     );

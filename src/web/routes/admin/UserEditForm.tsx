@@ -1,5 +1,5 @@
 import { Paper, Stack, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { notify } from '../../components/notify';
 import { useTranslation } from 'react-i18next';
 import { useUpdateUser, type Role, type User, type UserUpdate } from '../../api/admin/users';
 import { errorCode, ErrorAlert } from '../../components/ErrorAlert';
@@ -44,7 +44,7 @@ export function UserEditForm({ user, onReload }: { user: User; onReload: () => P
     update.mutate(patch, {
       onSuccess: (saved) => {
         adopt(saved);
-        notifications.show({ color: 'teal', message: t('user.saved') });
+        notify({ color: 'teal', message: t('user.saved') });
       },
       onError: (error) => {
         for (const field of invalidFields(error, ['displayName', 'locale', 'roles'] as const)) form.setFieldError(field, t('validation.rejected'));

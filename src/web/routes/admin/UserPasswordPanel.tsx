@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Checkbox, Group, Modal, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
+import { notify } from '../../components/notify';
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -86,7 +86,7 @@ function PasswordResetModal({ user, opened, onClose }: { user: User; opened: boo
           return;
         }
         close();
-        notifications.show({ color: 'teal', message: t('user.password.chosenDone', { name: user.displayName }) });
+        notify({ color: 'teal', message: t('user.password.chosenDone', { name: user.displayName }) });
       },
       // The typed password stays in the field so the administrator can adjust it.
       onError: (error) => {

@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
+import { notify } from '../../components/notify';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useResetUserTotp, type User } from '../../api/admin/users';
@@ -53,7 +53,7 @@ export function UserTotpPanel({ user, isSelf, canManage }: { user: User; isSelf:
           reset.mutate(undefined, {
             onSuccess: () => {
               close();
-              notifications.show({ color: 'teal', message: t('user.totp.done', { name: user.displayName }) });
+              notify({ color: 'teal', message: t('user.totp.done', { name: user.displayName }) });
             },
           })
         }
