@@ -8,6 +8,7 @@ import { authenticatedGetBenchmark } from './benchmarks/authenticated-get.ts';
 import { loginBenchmark } from './benchmarks/login.ts';
 import { pgliteOpenBenchmark } from './benchmarks/pglite-open.ts';
 import { pprlDiceBenchmark, pprlQueryBenchmark } from './benchmarks/pprl-dice.ts';
+import { pprlEncodeBenchmark } from './benchmarks/pprl-encode.ts';
 import { median, type Benchmark } from './support.ts';
 
 /**
@@ -15,7 +16,7 @@ import { median, type Benchmark } from './support.ts';
  * table and writes bench/results/<name>.json (overwritten) with the machine, Node version and git commit,
  * so numbers can be compared across commits on the same kind of machine.
  */
-const BENCHMARKS: Benchmark[] = [loginBenchmark, authenticatedGetBenchmark, auditVerifyBenchmark, pgliteOpenBenchmark, pprlDiceBenchmark, pprlQueryBenchmark];
+const BENCHMARKS: Benchmark[] = [loginBenchmark, authenticatedGetBenchmark, auditVerifyBenchmark, pgliteOpenBenchmark, pprlDiceBenchmark, pprlQueryBenchmark, pprlEncodeBenchmark];
 const RESULTS_DIR = resolve(import.meta.dirname, 'results');
 
 interface Result {
