@@ -39,7 +39,7 @@ function levelFrequencies(specs: readonly ComparisonSpec[], vectors: readonly Co
       const level = vector[f]!;
       if (level === 0) return;
       const w = weights ? weights[i]! : 1;
-      counts[level] += w;
+      counts[level] = counts[level]! + w;
       total += w;
     });
     const smoothing = 1e-3;
