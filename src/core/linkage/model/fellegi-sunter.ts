@@ -53,6 +53,13 @@ export function estimateU(specs: readonly ComparisonSpec[], randomPairs: readonl
   return levelFrequencies(specs, randomPairs);
 }
 
+/**
+ * Term-frequency information for training: per field, per pair, log2 of the agreed value's frequency
+ * (NaN where the field did not agree on a value with a known frequency). With it, EM's posterior weighs
+ * agreement on a frequent name as little as scoring does, so namesakes are not learnt as matches.
+ */
+export type TermFrequencyLogs = (Float64Array | undefined)[];
+
 /** A pair's match weight (log2 Bayes factor plus prior), optionally with per-field weight overrides. */
 export function matchWeight(params: FellegiSunterParams, vector: ComparisonVector, overrides?: (number | undefined)[]): number {
   let weight = Math.log2(params.lambda / (1 - params.lambda));
@@ -71,12 +78,22 @@ export function probabilityOf(weight: number): number {
 /**
  * m and λ by EM on blocked pairs, u fixed (Splink's default training). Starts from m favouring the
  * strongest levels; stops when no parameter moves more than `tolerance`, or after `maxIterations`.
+ * `fixLambda` keeps λ at its given estimate: on blocked pairs, which differ from random pairs in more ways
+ * than being matches, a free λ can drift towards "everything matches".
  */
 export function trainEm(
   specs: readonly ComparisonSpec[],
   blockedPairs: readonly ComparisonVector[],
   u: number[][],
-  options: { lambda?: number; maxIterations?: number; tolerance?: number } = {},
+  options: {
+    lambda?: number;
+    fixLambda?: boolean;
+    /** Starting m (for example from pairs a deterministic rule calls matches); default: geometric. */
+    initialM?: number[][];
+    maxIterations?: number;
+    tolerance?: number;
+    termFrequencyLogs?: TermFrequencyLogs;
+  } = {},
 ): FellegiSunterParams & { iterations: number } {
   if (blockedPairs.length === 0) throw new RangeError('training needs blocked pairs');
   let params: FellegiSunterParams = {
@@ -84,7 +101,7 @@ export function trainEm(
     lambda: options.lambda ?? 0.1,
     u,
     // Initial m: most mass on the first (strongest) agreement level, decreasing towards "else".
-    m: specs.map((spec) => {
+    m: options.initialM ?? specs.map((spec) => {
       const n = spec.levels.length - 1;
       const raw = spec.levels.map((_, level) => (level === 0 ? 0 : 2 ** (n - level)));
       const sum = raw.reduce((a, b) => a + b, 0);
@@ -96,13 +113,22 @@ export function trainEm(
   const posterior = new Float64Array(blockedPairs.length);
   let iterations = 0;
   for (; iterations < maxIterations; iterations++) {
+    const tf = options.termFrequencyLogs;
+    const overrides: (number | undefined)[] = new Array(specs.length).fill(undefined);
     blockedPairs.forEach((vector, i) => {
-      posterior[i] = probabilityOf(matchWeight(params, vector));
+      if (tf) {
+        for (let f = 0; f < specs.length; f++) {
+          const log = tf[f]?.[i];
+          overrides[f] = log === undefined || Number.isNaN(log) ? undefined : Math.log2(params.m[f]![vector[f]!]!) - log;
+        }
+      }
+      posterior[i] = probabilityOf(matchWeight(params, vector, tf ? overrides : undefined));
     });
     const matchShare = posterior.reduce((a, b) => a + b, 0) / blockedPairs.length;
     const m = levelFrequencies(specs, blockedPairs, posterior);
-    const moved = Math.max(Math.abs(matchShare - params.lambda), ...m.flatMap((levels, f) => levels.map((p, l) => Math.abs(p - params.m[f]![l]!))));
-    params = { ...params, lambda: clamp(matchShare), m };
+    const lambda = options.fixLambda ? params.lambda : clamp(matchShare);
+    const moved = Math.max(Math.abs(lambda - params.lambda), ...m.flatMap((levels, f) => levels.map((p, l) => Math.abs(p - params.m[f]![l]!))));
+    params = { ...params, lambda, m };
     if (moved < tolerance) break;
   }
   return { ...params, iterations };

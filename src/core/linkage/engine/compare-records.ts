@@ -1,0 +1,112 @@
+import { damerauLevenshtein, jaroWinkler } from '../compare/string-similarity.ts';
+import type { ComparisonSpec } from '../model/fellegi-sunter.ts';
+import { compareDatesOfBirth, type DateOfBirthComparison } from '../normalise/date-of-birth.ts';
+import type { ComparableNameField, ComparableRecord } from './comparable.ts';
+
+/** Name levels, strongest first (index 0 = missing on either side). */
+const NAME_LEVELS = ['missing', 'exact', 'variant', 'fuzzy', 'weak', 'else'] as const;
+const NAME_EXACT = 1;
+const NAME_VARIANT = 2;
+const NAME_FUZZY = 3;
+const NAME_WEAK = 4;
+const NAME_ELSE = 5;
+
+const DOB_LEVELS: readonly (DateOfBirthComparison | 'missing')[] = [
+  'missing', 'exact', 'day_month_swapped', 'same_year_partial', 'calendar_offset', 'year_off_by_one', 'within_two_years', 'different',
+];
+const DOB_INDEX = new Map(DOB_LEVELS.map((level, index) => [level, index]));
+const OTHER_LEVELS = ['missing', 'exact', 'close', 'similar', 'else'] as const;
+
+/** The comparison specs for records with the given extra (`other=`) columns. */
+export function comparisonSpecs(otherColumns: readonly string[]): ComparisonSpec[] {
+  return [
+    { field: 'given', levels: NAME_LEVELS },
+    { field: 'family', levels: NAME_LEVELS },
+    { field: 'nameOrder', levels: ['missing', 'same', 'swapped'] },
+    { field: 'dob', levels: DOB_LEVELS },
+    { field: 'sex', levels: ['missing', 'same', 'different'] },
+    { field: 'phone', levels: ['missing', 'same', 'different'] },
+    { field: 'nationality', levels: ['missing', 'same', 'different'] },
+    ...otherColumns.map((column) => ({ field: `other:${column}`, levels: OTHER_LEVELS })),
+  ];
+}
+
+export const FIELD = { given: 0, family: 1, nameOrder: 2, dob: 3, sex: 4, phone: 5, nationality: 6, firstOther: 7 } as const;
+
+function shareAny(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const value of a) if (b.has(value)) return true;
+  return false;
+}
+
+/** The best Jaro–Winkler between any token of one field and any token of the other (on folded forms). */
+function bestTokenSimilarity(a: ComparableNameField, b: ComparableNameField): number {
+  let best = 0;
+  for (const x of a.tokens) {
+    for (const y of b.tokens) {
+      const s = jaroWinkler(x.folded, y.folded);
+      if (s > best) best = s;
+    }
+  }
+  return best;
+}
+
+/** N-7/N-9/N-10 levels for one pair of name fields. */
+export function compareNameFields(a: ComparableNameField | null, b: ComparableNameField | null): number {
+  if (!a || !b) return 0;
+  if (a.joined === b.joined || a.sortedJoined === b.sortedJoined || (a.bare !== '' && a.bare === b.bare)) return NAME_EXACT;
+  if (a.folded === b.folded || shareAny(a.aliases, b.aliases)) return NAME_VARIANT;
+  const whole = jaroWinkler(a.folded, b.folded);
+  if (whole >= 0.92 || damerauLevenshtein(a.joined, b.joined, 1) <= 1) return NAME_FUZZY;
+  const best = bestTokenSimilarity(a, b);
+  if (best >= 0.92 || whole >= 0.8 || shareAny(a.skeletons, b.skeletons)) return NAME_WEAK;
+  return NAME_ELSE;
+}
+
+function compareOther(a: string | undefined, b: string | undefined): number {
+  if (!a || !b) return 0;
+  if (a === b) return 1;
+  const similarity = jaroWinkler(a, b);
+  if (similarity >= 0.92 || damerauLevenshtein(a, b, 1) <= 1) return 2;
+  if (similarity >= 0.75) return 3;
+  return 4;
+}
+
+/**
+ * A pair's comparison vector. Names are compared in both orientations (given↔given and given↔family) and
+ * the better one is kept, with `nameOrder` saying which: swaps at registration are frequent (N-7).
+ */
+export function compareRecords(a: ComparableRecord, b: ComparableRecord, otherColumns: readonly string[]): Uint8Array {
+  const vector = new Uint8Array(FIELD.firstOther + otherColumns.length);
+  const given = compareNameFields(a.given, b.given);
+  const family = compareNameFields(a.family, b.family);
+  let order = a.given && b.given && a.family && b.family ? 1 : 0;
+  vector[FIELD.given] = given;
+  vector[FIELD.family] = family;
+  if (order === 1 && given + family > 2 * NAME_VARIANT) {
+    const swappedGiven = compareNameFields(a.given, b.family);
+    const swappedFamily = compareNameFields(a.family, b.given);
+    if (swappedGiven + swappedFamily < given + family) {
+      vector[FIELD.given] = swappedGiven;
+      vector[FIELD.family] = swappedFamily;
+      order = 2;
+    }
+  }
+  vector[FIELD.nameOrder] = order;
+  const pa = a.prepared;
+  const pb = b.prepared;
+  vector[FIELD.dob] = DOB_INDEX.get(compareDatesOfBirth(pa.dob, pb.dob, { originA: a.origin, originB: b.origin })) ?? 0;
+  vector[FIELD.sex] = pa.sex && pb.sex ? (pa.sex === pb.sex ? 1 : 2) : 0;
+  vector[FIELD.phone] = pa.phone && pb.phone ? (pa.phone === pb.phone ? 1 : 2) : 0;
+  vector[FIELD.nationality] =
+    pa.nationality && pb.nationality
+      ? pa.nationality === pb.nationality || pa.nationalityAlternatives.includes(pb.nationality) || pb.nationalityAlternatives.includes(pa.nationality)
+        ? 1
+        : 2
+      : 0;
+  otherColumns.forEach((column, i) => {
+    vector[FIELD.firstOther + i] = compareOther(pa.other[column], pb.other[column]);
+  });
+  return vector;
+}
+
+export const NAME_LEVEL = { exact: NAME_EXACT, variant: NAME_VARIANT, fuzzy: NAME_FUZZY, weak: NAME_WEAK, else: NAME_ELSE } as const;
