@@ -85,12 +85,12 @@ function trainBySessions(
   tfLogs: (Float64Array | undefined)[] | undefined,
 ): FellegiSunterParams & { iterations: number } {
   if (vectors.length === 0) return { specs, lambda: 0.01, m: u.map((levels) => [...levels]), u, iterations: 0 };
-  const session = (select: (v: Uint8Array) => boolean, ruleFields: readonly number[]) => {
+  const session = (select: (v: Uint8Array, index: number) => boolean, ruleFields: readonly number[]) => {
     const chosen: Uint8Array[] = [];
     const logs: (Float64Array | undefined)[] = tfLogs ? tfLogs.map((log) => (log ? [] as unknown as Float64Array : undefined)) : [];
     const logLists: (number[] | undefined)[] = tfLogs ? tfLogs.map((log) => (log ? [] : undefined)) : [];
     vectors.forEach((vector, i) => {
-      if (!select(vector)) return;
+      if (!select(vector, i)) return;
       const masked = Uint8Array.from(vector);
       for (const f of ruleFields) masked[f] = 0;
       chosen.push(masked);
@@ -102,11 +102,20 @@ function trainBySessions(
     if (chosen.length < 10) return null;
     return trainEm(specs, chosen, u, { lambda: 0.3, ...(tfLogs ? { termFrequencyLogs: logs } : {}) });
   };
-  const onDob = session((v) => CLOSE_DOB.has(v[FIELD.dob]!), DOB_FIELDS);
-  const onNames = session((v) => {
+  // Exact dates only: year-only dates make "same year" common among strangers, who would teach EM that
+  // matches often have different names.
+  const onDob = session((v) => v[FIELD.dob] === 1 || v[FIELD.dob] === 2, DOB_FIELDS);
+  // Names that agree and are not frequent: namesakes (two Mariama Diallo) would otherwise teach EM that
+  // matches often have different birth dates.
+  const RARE = Math.log2(0.01);
+  const rare = (f: number, i: number) => {
+    const log = tfLogs?.[f]?.[i];
+    return log === undefined || Number.isNaN(log) || log < RARE;
+  };
+  const onNames = session((v, i) => {
     const g = v[FIELD.given]!;
     const f = v[FIELD.family]!;
-    return g >= 1 && g <= NAME_LEVEL.variant && f >= 1 && f <= NAME_LEVEL.variant;
+    return g >= 1 && g <= NAME_LEVEL.variant && f >= 1 && f <= NAME_LEVEL.variant && rare(FIELD.given, i) && rare(FIELD.family, i);
   }, NAME_FIELDS);
   const m = specs.map((_, f) => {
     const fromNames = onNames?.m[f];
