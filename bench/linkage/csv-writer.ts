@@ -2,22 +2,10 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 
-/**
- * RFC 4180 CSV: fields holding a comma, a double quote, CR or LF are quoted, quotes doubled, records end with
- * CRLF. Text is written as UTF-8 without a byte-order mark (Arabic script passes through unchanged).
- */
-const NEEDS_QUOTES = /[",\r\n]/;
-const QUOTE = /"/g;
+// RFC 4180 formatting is shared with `sanad dedup`'s output writer.
+import { formatCsvRow } from '../../src/server/linkage/csv/rfc4180.ts';
 
-export function formatCsvField(value: string): string {
-  return NEEDS_QUOTES.test(value) ? `"${value.replace(QUOTE, '""')}"` : value;
-}
-
-export function formatCsvRow(values: readonly string[]): string {
-  let line = '';
-  for (let i = 0; i < values.length; i++) line += (i === 0 ? '' : ',') + formatCsvField(values[i]!);
-  return `${line}\r\n`;
-}
+export { formatCsvField, formatCsvRow } from '../../src/server/linkage/csv/rfc4180.ts';
 
 /** Rows are gathered into chunks of about this many characters before each write. */
 const CHUNK_CHARACTERS = 64 * 1024;
