@@ -1,4 +1,6 @@
+import { foldLatinDiacritics } from '../normalise/latin.ts';
 import type { NameToken } from '../normalise/name.ts';
+import { cleanUnicode } from '../normalise/unicode.ts';
 import type { PreparedRecord } from './prepare-record.ts';
 
 /** One name field, precomputed once per record for fast pairwise comparison. */
@@ -9,6 +11,12 @@ export interface ComparableNameField {
   sortedJoined: string;
   /** Without particles (Ben Ali → ali), compact and joined. */
   bare: string;
+  /** The field as typed, cleaned and without spaces, particles kept (AL-ALI → alali): joins and splits. */
+  typedCompact: string;
+  /** Consonant skeletons joined, the form that compares across scripts (العلوي ~ Alaoui). */
+  skeleton: string;
+  /** Whether a token was written in Arabic script (its Latin form is a transliteration guess). */
+  arabicScript: boolean;
   folded: string;
   skeletons: ReadonlySet<string>;
   aliases: ReadonlySet<string>;
@@ -23,11 +31,14 @@ export interface ComparableRecord {
   origin: string | null;
 }
 
-function field(tokens: readonly NameToken[], bareTokens: readonly string[], key: string | null): ComparableNameField | null {
+function field(tokens: readonly NameToken[], bareTokens: readonly string[], key: string | null, typed: string | null): ComparableNameField | null {
   if (tokens.length === 0) return null;
   const compact = tokens.map((token) => token.compact);
   return {
     tokens,
+    typedCompact: typed ? foldLatinDiacritics(cleanUnicode(typed)).replace(/[^a-z0-9]/g, '') : '',
+    skeleton: tokens.map((token) => token.skeleton).join(''),
+    arabicScript: tokens.some((token) => token.script === 'arabic'),
     joined: compact.join(''),
     sortedJoined: [...compact].sort().join(''),
     bare: bareTokens.join('').replace(/ /g, ''),
@@ -42,8 +53,8 @@ export function toComparable(prepared: PreparedRecord): ComparableRecord {
   const { name } = prepared;
   return {
     prepared,
-    given: field(name.givenTokens, name.variants.givenBare, name.keys.firstGiven),
-    family: field(name.familyTokens, name.variants.familyBare, name.keys.familySkeleton),
+    given: field(name.givenTokens, name.variants.givenBare, name.keys.firstGiven, name.raw.given),
+    family: field(name.familyTokens, name.variants.familyBare, name.keys.familySkeleton, name.raw.family),
     origin: prepared.nationality,
   };
 }

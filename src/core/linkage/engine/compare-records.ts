@@ -54,9 +54,12 @@ function bestTokenSimilarity(a: ComparableNameField, b: ComparableNameField): nu
 export function compareNameFields(a: ComparableNameField | null, b: ComparableNameField | null): number {
   if (!a || !b) return 0;
   if (a.joined === b.joined || a.sortedJoined === b.sortedJoined || (a.bare !== '' && a.bare === b.bare)) return NAME_EXACT;
+  if ((a.typedCompact !== '' && a.typedCompact === b.typedCompact) || a.joined === b.typedCompact || a.typedCompact === b.joined) return NAME_EXACT;
   if (a.folded === b.folded || shareAny(a.aliases, b.aliases)) return NAME_VARIANT;
+  // Across scripts the Latin form of the Arabic side is a guess: its consonants are what carry over.
+  if ((a.arabicScript !== b.arabicScript) && a.skeleton !== '' && jaroWinkler(a.skeleton, b.skeleton) >= 0.9) return NAME_VARIANT;
   const whole = jaroWinkler(a.folded, b.folded);
-  if (whole >= 0.92 || damerauLevenshtein(a.joined, b.joined, 1) <= 1) return NAME_FUZZY;
+  if (whole >= 0.92 || damerauLevenshtein(a.joined, b.joined, 1) <= 1 || (a.typedCompact !== '' && damerauLevenshtein(a.typedCompact, b.typedCompact, 1) <= 1)) return NAME_FUZZY;
   const best = bestTokenSimilarity(a, b);
   if (best >= 0.92 || whole >= 0.8 || shareAny(a.skeletons, b.skeletons)) return NAME_WEAK;
   return NAME_ELSE;

@@ -54,11 +54,11 @@ describe('linkage quality on generated data (regression floors; the issue-4 targ
     expect(quality.f1).toBeGreaterThanOrEqual(0.99);
   }, 60_000);
 
-  it('keeps the migrant-records F1 from falling below what the engine reaches today (0.91; the issue asks 0.93)', () => {
+  it('keeps the migrant-records F1 from falling below what the engine reaches today (0.915; the issue asks 0.93)', () => {
     const { rows } = generateMigrantRecords({ seed: 20240401, records: 2000 });
-    const result = linkRecords(rows.map(migrantRowToRawRecord), { threshold: 0.99, reference: REFERENCE });
+    const result = linkRecords(rows.map(migrantRowToRawRecord), { threshold: 0.995, reference: REFERENCE });
     const quality = pairwiseQuality(result, rows.map((r) => r.entity_id));
     expect(quality.pairCompleteness).toBeGreaterThanOrEqual(0.97);
-    expect(quality.f1).toBeGreaterThanOrEqual(0.9);
+    expect(quality.f1).toBeGreaterThanOrEqual(0.91);
   }, 60_000);
 });
