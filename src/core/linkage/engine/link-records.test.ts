@@ -4,6 +4,7 @@ import { generateMigrantRecords, migrantRowToRawRecord } from '../../../../bench
 import { generateWesternRecords, westernRowToRawRecord } from '../../../../bench/linkage/western/generate-western.ts';
 import { explain } from '../model/fellegi-sunter.ts';
 import type { RawPersonRecord } from '../record.ts';
+import { findLikelyDuplicates } from './find-likely-duplicates.ts';
 import { linkRecords } from './link-records.ts';
 
 const REFERENCE = new Date('2026-01-01');
@@ -60,5 +61,23 @@ describe('linkage quality on generated data (regression floors; the issue-4 targ
     const quality = pairwiseQuality(result, rows.map((r) => r.entity_id));
     expect(quality.pairCompleteness).toBeGreaterThanOrEqual(0.97);
     expect(quality.f1).toBeGreaterThanOrEqual(0.91);
+  }, 60_000);
+});
+
+describe('the duplicate warning of a registration form', () => {
+  it('ranks the existing records of the same person first, explains why, and skips unrelated people', () => {
+    const rows = generateMigrantRecords({ seed: 23, records: 1500 }).rows;
+    const existing = rows.map(migrantRowToRawRecord);
+    const result = linkRecords(existing, { reference: REFERENCE });
+    const target = rows.find((row) => rows.filter((other) => other.entity_id === row.entity_id).length >= 3 && row.given && row.family && row.dob)!;
+    const candidate = { ...migrantRowToRawRecord(target), id: 'new-registration' };
+    const found = findLikelyDuplicates(result, candidate, { reference: REFERENCE, minProbability: 0.9 });
+    expect(found.length).toBeGreaterThan(0);
+    const sameEntity = new Set(rows.filter((row) => row.entity_id === target.entity_id).map((row) => row.id));
+    expect(sameEntity.has(found[0]!.id)).toBe(true);
+    expect(found[0]!.explanation.map((e) => e.field)).toContain('given');
+    for (let i = 1; i < found.length; i++) expect(found[i]!.probability).toBeLessThanOrEqual(found[i - 1]!.probability);
+    const stranger = findLikelyDuplicates(result, { id: 'x', given: 'Zéphyrin', family: 'Quatremère', dob: '01/05/1950', sex: 'M' }, { reference: REFERENCE, minProbability: 0.5 });
+    expect(stranger).toEqual([]);
   }, 60_000);
 });

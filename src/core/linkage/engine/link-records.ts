@@ -20,9 +20,20 @@ export interface LinkOptions {
   termFrequencies?: boolean;
 }
 
+/** A scored comparison: the probability, the level vector and the term-frequency weights used. */
+export interface PairScore {
+  probability: number;
+  vector: Uint8Array;
+  overrides: (number | undefined)[];
+}
+
 export interface LinkResult {
   records: ComparableRecord[];
   params: FellegiSunterParams;
+  /** Scores any two prepared records with the trained model (the interactive duplicate check uses it). */
+  score(a: ComparableRecord, b: ComparableRecord): PairScore;
+  /** The blocking configuration and shared-phone counts the model was built with. */
+  blocking: { maxBlockSize: number; maxPhoneUsers: number; phoneUsers: ReadonlyMap<string, number>; otherColumns: readonly string[] };
   pairs: (ScoredPair & { vector: Uint8Array })[];
   clusterIds: Int32Array;
   stats: { candidatePairs: number; skippedBlocks: number; warnings: Record<string, number>; emIterations: number };
@@ -191,6 +202,19 @@ export function linkRecords(raws: readonly RawPersonRecord[], options: LinkOptio
   const lambda = estimateLambda(vectors);
   const trained = trainBySessions(specs, vectors, u, lambda, useTf ? tfLogs : undefined);
 
+  const score = (a: ComparableRecord, b: ComparableRecord): PairScore => {
+    const vector = compareRecords(a, b, otherColumns);
+    neutraliseSharedPhone(vector, a);
+    const pairOverrides: (number | undefined)[] = new Array(specs.length).fill(undefined);
+    if (useTf) {
+      for (const [f, name] of [[FIELD.given, 'given'], [FIELD.family, 'family']] as const) {
+        const log = agreedFrequencyLog(vector, a, b, name);
+        if (!Number.isNaN(log)) pairOverrides[f] = termFrequencyWeight(trained.m[f]![vector[f]!]!, 2 ** log);
+      }
+    }
+    return { probability: probabilityOf(matchWeight(trained, vector, pairOverrides)), vector, overrides: pairOverrides };
+  };
+
   const pairs: LinkResult['pairs'] = [];
   const overrides: (number | undefined)[] = new Array(specs.length).fill(undefined);
   for (let p = 0; p < vectors.length; p++) {
@@ -209,6 +233,8 @@ export function linkRecords(raws: readonly RawPersonRecord[], options: LinkOptio
   return {
     records,
     params: trained,
+    score,
+    blocking: { maxBlockSize: options.maxBlockSize ?? 200, maxPhoneUsers: options.maxPhoneUsers ?? 3, phoneUsers, otherColumns },
     pairs,
     clusterIds,
     stats: { candidatePairs: vectors.length, skippedBlocks: blocked.skippedBlocks, warnings, emIterations: trained.iterations },
