@@ -6,6 +6,7 @@ import { createLogger } from '../logger.ts';
 import { CliError } from './cli-error.ts';
 import { auditVerifyCommand } from './commands/audit-verify.ts';
 import { buildWebCommand } from './commands/build-web.ts';
+import { dedupCommand } from './commands/dedup.ts';
 import { demoCommand } from './commands/demo.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { orgAddCommand } from './commands/org-add.ts';
@@ -25,6 +26,7 @@ const commands: Record<string, Command> = {
   'token create': tokenCreateCommand,
   'audit verify': auditVerifyCommand,
   'build-web': buildWebCommand,
+  dedup: dedupCommand,
 };
 
 const USAGE = `Usage: sanad <command> [options]
@@ -37,6 +39,8 @@ const USAGE = `Usage: sanad <command> [options]
   token create --email EMAIL [--organisation ACR] [--name LABEL]
   audit verify                           check the audit hash chains
   build-web [--if-stale]                 build the web app and report its initial JavaScript size
+  dedup --input F.csv --map given=C,… --output P.csv [--link F2.csv] [--id C] [--threshold X] [--candidates A.csv]
+                                         find the records of the same person in CSV files
 
 Environment: PORT, HOST, SANAD_DATA_DIR, DATABASE_URL, SANAD_KEY_FILE, SANAD_TRUST_PROXY, SANAD_DEMO, LOG_LEVEL`;
 
