@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { auditVerifyBenchmark } from './benchmarks/audit-verify.ts';
 import { authenticatedGetBenchmark } from './benchmarks/authenticated-get.ts';
+import { linkageQualityBenchmark, linkageSpeedBenchmark } from './benchmarks/linkage.ts';
 import { loginBenchmark } from './benchmarks/login.ts';
 import { pgliteOpenBenchmark } from './benchmarks/pglite-open.ts';
 import { pprlDiceBenchmark, pprlQueryBenchmark } from './benchmarks/pprl-dice.ts';
@@ -16,7 +17,7 @@ import { median, type Benchmark } from './support.ts';
  * table and writes bench/results/<name>.json (overwritten) with the machine, Node version and git commit,
  * so numbers can be compared across commits on the same kind of machine.
  */
-const BENCHMARKS: Benchmark[] = [loginBenchmark, authenticatedGetBenchmark, auditVerifyBenchmark, pgliteOpenBenchmark, pprlDiceBenchmark, pprlQueryBenchmark, pprlEncodeBenchmark];
+const BENCHMARKS: Benchmark[] = [loginBenchmark, authenticatedGetBenchmark, auditVerifyBenchmark, pgliteOpenBenchmark, pprlDiceBenchmark, pprlQueryBenchmark, pprlEncodeBenchmark, linkageQualityBenchmark, linkageSpeedBenchmark];
 const RESULTS_DIR = resolve(import.meta.dirname, 'results');
 
 interface Result {
@@ -112,12 +113,14 @@ function printTable(results: Result[]): void {
 }
 
 async function main(names: string[]): Promise<number> {
-  const unknown = names.filter((n) => !BENCHMARKS.some((b) => b.name === n));
+  // A name selects that benchmark or, as a group, every benchmark named `<name>-…` (`linkage`, `pprl`).
+  const selects = (name: string, benchmark: Benchmark) => benchmark.name === name || benchmark.name.startsWith(`${name}-`);
+  const unknown = names.filter((n) => !BENCHMARKS.some((b) => selects(n, b)));
   if (unknown.length) {
     log(`Unknown benchmark ${unknown.join(', ')}. Known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
     return 2;
   }
-  const chosen = names.length ? BENCHMARKS.filter((b) => names.includes(b.name)) : BENCHMARKS;
+  const chosen = names.length ? BENCHMARKS.filter((b) => names.some((n) => selects(n, b))) : BENCHMARKS;
   mkdirSync(RESULTS_DIR, { recursive: true });
   const results: Result[] = [];
   for (const benchmark of chosen) {
