@@ -34,7 +34,7 @@ export interface LinkResult {
   score(a: ComparableRecord, b: ComparableRecord): PairScore;
   /** The blocking configuration and shared-phone counts the model was built with. */
   blocking: { maxBlockSize: number; maxPhoneUsers: number; phoneUsers: ReadonlyMap<string, number>; otherColumns: readonly string[] };
-  pairs: (ScoredPair & { vector: Uint8Array })[];
+  pairs: (ScoredPair & PairScore)[];
   clusterIds: Int32Array;
   stats: { candidatePairs: number; skippedBlocks: number; warnings: Record<string, number>; emIterations: number };
 }
@@ -202,32 +202,27 @@ export function linkRecords(raws: readonly RawPersonRecord[], options: LinkOptio
   const lambda = estimateLambda(vectors);
   const trained = trainBySessions(specs, vectors, u, lambda, useTf ? tfLogs : undefined);
 
+  /** Scores a vector, with term-frequency weights for the name values it agrees on (log2 frequencies). */
+  const NO_OVERRIDES: (number | undefined)[] = [];
+  const weigh = (vector: Uint8Array, givenLog: number, familyLog: number): PairScore => {
+    let overrides = NO_OVERRIDES;
+    if (useTf && !(Number.isNaN(givenLog) && Number.isNaN(familyLog))) {
+      overrides = new Array(specs.length).fill(undefined);
+      if (!Number.isNaN(givenLog)) overrides[FIELD.given] = termFrequencyWeight(trained.m[FIELD.given]![vector[FIELD.given]!]!, 2 ** givenLog);
+      if (!Number.isNaN(familyLog)) overrides[FIELD.family] = termFrequencyWeight(trained.m[FIELD.family]![vector[FIELD.family]!]!, 2 ** familyLog);
+    }
+    return { probability: probabilityOf(matchWeight(trained, vector, overrides)), vector, overrides };
+  };
   const score = (a: ComparableRecord, b: ComparableRecord): PairScore => {
     const vector = compareRecords(a, b, otherColumns);
     neutraliseSharedPhone(vector, a);
-    const pairOverrides: (number | undefined)[] = new Array(specs.length).fill(undefined);
-    if (useTf) {
-      for (const [f, name] of [[FIELD.given, 'given'], [FIELD.family, 'family']] as const) {
-        const log = agreedFrequencyLog(vector, a, b, name);
-        if (!Number.isNaN(log)) pairOverrides[f] = termFrequencyWeight(trained.m[f]![vector[f]!]!, 2 ** log);
-      }
-    }
-    return { probability: probabilityOf(matchWeight(trained, vector, pairOverrides)), vector, overrides: pairOverrides };
+    return useTf ? weigh(vector, agreedFrequencyLog(vector, a, b, 'given'), agreedFrequencyLog(vector, a, b, 'family')) : weigh(vector, Number.NaN, Number.NaN);
   };
 
   const pairs: LinkResult['pairs'] = [];
-  const overrides: (number | undefined)[] = new Array(specs.length).fill(undefined);
   for (let p = 0; p < vectors.length; p++) {
-    const vector = vectors[p]!;
-    overrides.fill(undefined);
-    if (useTf) {
-      for (const f of [FIELD.given, FIELD.family]) {
-        const log = tfLogs[f]![p]!;
-        if (!Number.isNaN(log)) overrides[f] = termFrequencyWeight(trained.m[f]![vector[f]!]!, 2 ** log);
-      }
-    }
-    const probability = probabilityOf(matchWeight(trained, vector, overrides));
-    pairs.push({ a: blocked.pairsA[p]!, b: blocked.pairsB[p]!, probability, vector });
+    const scored = useTf ? weigh(vectors[p]!, tfLogs[FIELD.given]![p]!, tfLogs[FIELD.family]![p]!) : weigh(vectors[p]!, Number.NaN, Number.NaN);
+    pairs.push({ a: blocked.pairsA[p]!, b: blocked.pairsB[p]!, ...scored });
   }
   const clusterIds = clusterRecords(records.length, pairs, { threshold });
   return {

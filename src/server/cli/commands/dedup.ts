@@ -103,8 +103,8 @@ export const dedupCommand: Command = async (ctx) => {
     for (const [x, y] of clusterPairs(result.clusterIds)) {
       const [a, b] = x < y ? [x, y] : [y, x];
       if (!crossesFiles(a, b)) continue;
-      const known = direct.get(`${a}:${b}`);
-      const scored = known ? { probability: known.probability, vector: known.vector, overrides: result.score(result.records[a]!, result.records[b]!).overrides } : result.score(result.records[a]!, result.records[b]!);
+      // Pairs the clustering joined without comparing them directly are scored now.
+      const scored = direct.get(`${a}:${b}`) ?? result.score(result.records[a]!, result.records[b]!);
       yield { idA: idOf(a), idB: idOf(b), score: scored.probability, agreeingFields: agreeingFields(result, scored.vector, scored.overrides) };
     }
   };
@@ -113,8 +113,7 @@ export const dedupCommand: Command = async (ctx) => {
     const all = function* (): Generator<ScoredPair> {
       for (const pair of result.pairs) {
         if (!crossesFiles(pair.a, pair.b)) continue;
-        const { overrides } = result.score(result.records[pair.a]!, result.records[pair.b]!);
-        yield { idA: idOf(pair.a), idB: idOf(pair.b), score: pair.probability, agreeingFields: agreeingFields(result, pair.vector, overrides) };
+        yield { idA: idOf(pair.a), idB: idOf(pair.b), score: pair.probability, agreeingFields: agreeingFields(result, pair.vector, pair.overrides) };
       }
     };
     await writePairs(values.candidates, all());
