@@ -1,10 +1,11 @@
 import type { ComparableRecord } from './comparable.ts';
+import type { RecordStatistics } from './record-statistics.ts';
 
 export interface BlockingOptions {
   /** Blocks larger than this are skipped (a frequent key says little and costs quadratic work). */
   maxBlockSize: number;
-  /** A phone number shared by more people than this is not a blocking key (N-12). */
-  maxPhoneUsers: number;
+  /** A shared phone number (N-12) is not a blocking key. */
+  statistics: RecordStatistics;
 }
 
 export interface BlockingResult {
@@ -20,7 +21,7 @@ export interface BlockingResult {
  * with the birth year tolerate a year's difference (a record files under its year and the next); keys
  * without the year (name keys, phone, extra columns) let records whose birth dates disagree still meet.
  */
-export function blockingKeys(record: ComparableRecord, phoneUsers: ReadonlyMap<string, number>, options: BlockingOptions, otherColumns: readonly string[]): string[] {
+export function blockingKeys(record: ComparableRecord, options: BlockingOptions, otherColumns: readonly string[]): string[] {
   const keys: string[] = [];
   const { name, dob, sex, phone, other } = record.prepared;
   const k = name.keys;
@@ -34,7 +35,7 @@ export function blockingKeys(record: ComparableRecord, phoneUsers: ReadonlyMap<s
   if (k.longestTokenMetaphone) keys.push(`m|${k.longestTokenMetaphone}|${sex ?? ''}`);
   if (k.fullNameConsonants) keys.push(`c|${k.fullNameConsonants}`);
   if (k.firstGiven && k.familySkeleton) keys.push(`gf|${k.firstGiven}|${k.familySkeleton}`);
-  if (phone && (phoneUsers.get(phone) ?? 0) <= options.maxPhoneUsers) keys.push(`p|${phone}`);
+  if (phone && options.statistics.phoneUse(phone) === 'personal') keys.push(`p|${phone}`);
   for (const column of otherColumns) {
     const value = other[column];
     if (value && value.length >= 3) keys.push(`o|${column}|${value}`);
@@ -44,15 +45,10 @@ export function blockingKeys(record: ComparableRecord, phoneUsers: ReadonlyMap<s
 
 /** Candidate pairs from the union of blocking rules, deduplicated. */
 export function blockRecords(records: readonly ComparableRecord[], options: BlockingOptions, otherColumns: readonly string[]): BlockingResult {
-  const phoneUsers = new Map<string, number>();
-  for (const record of records) {
-    const phone = record.prepared.phone;
-    if (phone) phoneUsers.set(phone, (phoneUsers.get(phone) ?? 0) + 1);
-  }
   const blocks = new Map<string, number[]>();
   const keysPerRule: Record<string, number> = {};
   records.forEach((record, index) => {
-    for (const key of new Set(blockingKeys(record, phoneUsers, options, otherColumns))) {
+    for (const key of new Set(blockingKeys(record, options, otherColumns))) {
       const rule = key.slice(0, key.indexOf('|'));
       keysPerRule[rule] = (keysPerRule[rule] ?? 0) + 1;
       const block = blocks.get(key);

@@ -25,11 +25,14 @@ export function comparisonSpecs(otherColumns: readonly string[]): ComparisonSpec
     { field: 'nameOrder', levels: ['missing', 'same', 'swapped'] },
     { field: 'dob', levels: DOB_LEVELS },
     { field: 'sex', levels: ['missing', 'same', 'different'] },
-    { field: 'phone', levels: ['missing', 'same', 'different'] },
+    // "shared": the same number, but one a household or an office gives (N-12) — no evidence either way.
+    { field: 'phone', levels: ['missing', 'same', 'different', 'shared'], neutral: [PHONE_LEVEL.shared] },
     { field: 'nationality', levels: ['missing', 'same', 'different'] },
     ...otherColumns.map((column) => ({ field: `other:${column}`, levels: OTHER_LEVELS })),
   ];
 }
+
+export const PHONE_LEVEL = { same: 1, different: 2, shared: 3 } as const;
 
 export const FIELD = { given: 0, family: 1, nameOrder: 2, dob: 3, sex: 4, phone: 5, nationality: 6, firstOther: 7 } as const;
 

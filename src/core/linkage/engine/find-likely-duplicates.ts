@@ -20,9 +20,9 @@ function blockIndex(result: LinkResult): Map<string, number[]> {
   let index = blockIndexes.get(result);
   if (index) return index;
   index = new Map();
-  const { phoneUsers, otherColumns } = result.blocking;
+  const { otherColumns } = result.blocking;
   result.records.forEach((record, i) => {
-    for (const key of new Set(blockingKeys(record, phoneUsers, result.blocking, otherColumns))) {
+    for (const key of new Set(blockingKeys(record, result.blocking, otherColumns))) {
       const list = index!.get(key);
       if (list) list.push(i);
       else index!.set(key, [i]);
@@ -45,7 +45,7 @@ export function findLikelyDuplicates(
   const prepared = toComparable(prepareRecord(candidate, options.reference ? { reference: options.reference } : {}));
   const index = blockIndex(result);
   const candidates = new Set<number>();
-  for (const key of blockingKeys(prepared, result.blocking.phoneUsers, result.blocking, result.blocking.otherColumns)) {
+  for (const key of blockingKeys(prepared, result.blocking, result.blocking.otherColumns)) {
     const members = index.get(key);
     if (!members || members.length > result.blocking.maxBlockSize) continue;
     for (const member of members) candidates.add(member);

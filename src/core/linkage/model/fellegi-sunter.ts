@@ -13,6 +13,16 @@
 export interface ComparisonSpec {
   field: string;
   levels: readonly string[];
+  /**
+   * Levels that, like "missing", are no evidence either way (a phone number a whole household shares):
+   * they weigh nothing and are not learnt, but an explanation still names them.
+   */
+  neutral?: readonly number[];
+}
+
+/** Whether a level carries no weight: missing, or one of the spec's neutral levels. */
+export function isNeutral(spec: ComparisonSpec, level: number): boolean {
+  return level === 0 || (spec.neutral !== undefined && spec.neutral.includes(level));
 }
 
 /** One pair's comparison: the level index of each field, in the order of the specs. */
@@ -37,13 +47,13 @@ function levelFrequencies(specs: readonly ComparisonSpec[], vectors: readonly Co
     let total = 0;
     vectors.forEach((vector, i) => {
       const level = vector[f]!;
-      if (level === 0) return;
+      if (isNeutral(spec, level)) return;
       const w = weights ? weights[i]! : 1;
       counts[level] = counts[level]! + w;
       total += w;
     });
     const smoothing = 1e-3;
-    return counts.map((count, level) => (level === 0 ? 0 : clamp((count + smoothing) / (total + smoothing * (spec.levels.length - 1)))));
+    return counts.map((count, level) => (isNeutral(spec, level) ? 0 : clamp((count + smoothing) / (total + smoothing * (spec.levels.length - 1)))));
   });
 }
 
@@ -65,7 +75,7 @@ export function matchWeight(params: FellegiSunterParams, vector: ComparisonVecto
   let weight = Math.log2(params.lambda / (1 - params.lambda));
   for (let f = 0; f < params.specs.length; f++) {
     const level = vector[f]!;
-    if (level === 0) continue;
+    if (level === 0 || (params.specs[f]!.neutral !== undefined && params.specs[f]!.neutral!.includes(level))) continue;
     weight += overrides?.[f] ?? Math.log2(params.m[f]![level]! / params.u[f]![level]!);
   }
   return weight;
@@ -138,7 +148,7 @@ export function trainEm(
 export function explain(params: FellegiSunterParams, vector: ComparisonVector, overrides?: (number | undefined)[]) {
   return params.specs.map((spec, f) => {
     const level = vector[f]!;
-    const weight = level === 0 ? 0 : (overrides?.[f] ?? Math.log2(params.m[f]![level]! / params.u[f]![level]!));
+    const weight = isNeutral(spec, level) ? 0 : (overrides?.[f] ?? Math.log2(params.m[f]![level]! / params.u[f]![level]!));
     return { field: spec.field, level: spec.levels[level]!, weight };
   });
 }

@@ -1,0 +1,117 @@
+import { estimateU, matchWeight, probabilityOf, termFrequencyWeight, trainEm, type ComparisonSpec, type FellegiSunterParams } from '../model/fellegi-sunter.ts';
+import { FIELD, NAME_LEVEL } from './compare-records.ts';
+import type { PairComparison } from './pair-comparison.ts';
+
+/** A scored comparison: the probability, the level vector and the term-frequency weights used. */
+export interface PairScore {
+  probability: number;
+  vector: Uint8Array;
+  overrides: (number | undefined)[];
+}
+
+/** A trained model: its parameters, and the one function that weighs a compared pair. */
+export interface LinkModel {
+  params: FellegiSunterParams;
+  weigh(comparison: PairComparison): PairScore;
+  emIterations: number;
+}
+
+export interface TrainOptions {
+  /** Term-frequency adjustment on (default); off gives a plain Fellegi–Sunter baseline. */
+  termFrequencies?: boolean;
+}
+
+const CLOSE_DOB = new Set([1, 2, 3, 5]);
+
+/** The deterministic rule: both names agree (exactly or as variants) and so does the birth date, closely. */
+function isSureMatch(v: Uint8Array): boolean {
+  const namesAgree = v[FIELD.given]! >= 1 && v[FIELD.given]! <= NAME_LEVEL.variant && v[FIELD.family]! >= 1 && v[FIELD.family]! <= NAME_LEVEL.variant;
+  return namesAgree && CLOSE_DOB.has(v[FIELD.dob]!);
+}
+
+/**
+ * The share of blocked pairs that are matches, estimated without labels from pairs whose names and birth
+ * dates agree closely (a deterministic rule), corrected for the rule's imperfect recall. EM then learns m
+ * with λ held at this value.
+ */
+function estimateLambda(blocked: readonly PairComparison[]): number {
+  if (blocked.length === 0) return 0.01;
+  const sure = blocked.filter((pair) => isSureMatch(pair.vector)).length;
+  const RULE_RECALL = 0.6;
+  return Math.min(0.5, Math.max(1e-4, sure / RULE_RECALL / blocked.length));
+}
+
+const NAME_FIELDS: readonly number[] = [FIELD.given, FIELD.family, FIELD.nameOrder];
+const DOB_FIELDS: readonly number[] = [FIELD.dob];
+
+/**
+ * Splink's way of training m without labels when fields depend on each other (a household shares a family
+ * name, a phone and a nationality): EM runs in sessions, each on the pairs one deterministic rule selects,
+ * and a session learns m only for the fields its rule does not use — so the rule's fields, on which all its
+ * pairs agree, cannot pull the "match" class towards "same family". Names are learnt on pairs whose birth
+ * dates agree closely; everything else on pairs whose names agree.
+ */
+function trainBySessions(specs: readonly ComparisonSpec[], blocked: readonly PairComparison[], u: number[][], useTf: boolean): { m: number[][]; iterations: number } {
+  const session = (select: (pair: PairComparison) => boolean, ruleFields: readonly number[]) => {
+    const chosen: Uint8Array[] = [];
+    const givenLogs: number[] = [];
+    const familyLogs: number[] = [];
+    for (const pair of blocked) {
+      if (!select(pair)) continue;
+      const masked = Uint8Array.from(pair.vector);
+      for (const f of ruleFields) masked[f] = 0;
+      chosen.push(masked);
+      givenLogs.push(ruleFields.includes(FIELD.given) ? Number.NaN : pair.givenLog);
+      familyLogs.push(ruleFields.includes(FIELD.family) ? Number.NaN : pair.familyLog);
+    }
+    if (chosen.length < 10) return null;
+    const termFrequencyLogs: (Float64Array | undefined)[] = new Array(specs.length).fill(undefined);
+    termFrequencyLogs[FIELD.given] = Float64Array.from(givenLogs);
+    termFrequencyLogs[FIELD.family] = Float64Array.from(familyLogs);
+    return trainEm(specs, chosen, u, { lambda: 0.3, ...(useTf ? { termFrequencyLogs } : {}) });
+  };
+  // Exact dates only: year-only dates make "same year" common among strangers, who would teach EM that
+  // matches often have different names.
+  const onDob = session((pair) => pair.vector[FIELD.dob] === 1 || pair.vector[FIELD.dob] === 2, DOB_FIELDS);
+  // Names that agree and are not frequent: namesakes (two Mariama Diallo) would otherwise teach EM that
+  // matches often have different birth dates.
+  const RARE = Math.log2(0.01);
+  const rare = (log: number) => Number.isNaN(log) || log < RARE;
+  const onNames = session((pair) => {
+    const g = pair.vector[FIELD.given]!;
+    const f = pair.vector[FIELD.family]!;
+    return g >= 1 && g <= NAME_LEVEL.variant && f >= 1 && f <= NAME_LEVEL.variant && rare(pair.givenLog) && rare(pair.familyLog);
+  }, NAME_FIELDS);
+  const m = specs.map((_, f) => {
+    const fromNames = onNames?.m[f];
+    const fromDob = onDob?.m[f];
+    if (NAME_FIELDS.includes(f) && fromDob) return fromDob;
+    if (DOB_FIELDS.includes(f) && fromNames) return fromNames;
+    if (fromNames && fromDob) return fromNames.map((p, level) => (p + fromDob[level]!) / 2);
+    return fromNames ?? fromDob ?? u[f]!;
+  });
+  return { m, iterations: (onDob?.iterations ?? 0) + (onNames?.iterations ?? 0) };
+}
+
+/**
+ * Learns a model without labels: u from comparisons of random pairs, λ from a deterministic rule, m by EM
+ * sessions on blocked pairs. The batch (in memory or streaming) and the registration form share it.
+ */
+export function trainLinkModel(specs: readonly ComparisonSpec[], blocked: readonly PairComparison[], random: readonly PairComparison[], options: TrainOptions = {}): LinkModel {
+  const useTf = options.termFrequencies ?? true;
+  const u = estimateU(specs, (random.length ? random : blocked).map((pair) => pair.vector));
+  const trained = blocked.length ? trainBySessions(specs, blocked, u, useTf) : { m: u.map((levels) => [...levels]), iterations: 0 };
+  const params: FellegiSunterParams = { specs, lambda: blocked.length ? estimateLambda(blocked) : 0.01, m: trained.m, u };
+  const NO_OVERRIDES: (number | undefined)[] = [];
+  /** Scores a compared pair, with term-frequency weights for the name values it agrees on. */
+  const weigh = ({ vector, givenLog, familyLog }: PairComparison): PairScore => {
+    let overrides = NO_OVERRIDES;
+    if (useTf && !(Number.isNaN(givenLog) && Number.isNaN(familyLog))) {
+      overrides = new Array(specs.length).fill(undefined);
+      if (!Number.isNaN(givenLog)) overrides[FIELD.given] = termFrequencyWeight(params.m[FIELD.given]![vector[FIELD.given]!]!, 2 ** givenLog);
+      if (!Number.isNaN(familyLog)) overrides[FIELD.family] = termFrequencyWeight(params.m[FIELD.family]![vector[FIELD.family]!]!, 2 ** familyLog);
+    }
+    return { probability: probabilityOf(matchWeight(params, vector, overrides)), vector, overrides };
+  };
+  return { params, weigh, emIterations: trained.iterations };
+}
