@@ -9,7 +9,7 @@ import type { Benchmark } from '../support.ts';
 const TUNING_SEED = 20240401;
 const HELD_OUT_SEED = 7;
 const REFERENCE = new Date('2026-01-01');
-const THRESHOLDS = [0.9, 0.95, 0.99, 0.995, 0.999];
+const THRESHOLDS = [0.99, 0.995, 0.997, 0.998, 0.999];
 const WESTERN_COLUMNS = ['street_number', 'address_1', 'address_2', 'suburb', 'postcode', 'state', 'soc_sec_id'];
 
 /**

@@ -1,3 +1,4 @@
+import { latinArabicSkeletons } from '../normalise/latin-arabic-skeleton.ts';
 import { foldLatinDiacritics } from '../normalise/latin.ts';
 import type { NameToken } from '../normalise/name.ts';
 import { cleanUnicode } from '../normalise/unicode.ts';
@@ -17,6 +18,12 @@ export interface ComparableNameField {
   skeleton: string;
   /** Whether a token was written in Arabic script (its Latin form is a transliteration guess). */
   arabicScript: boolean;
+  /**
+   * The field as Arabic consonant skeletons, for comparing across scripts: for a field written in Arabic,
+   * its letters' skeleton; for a Latin one, how it could be written in Arabic (with and without long vowels,
+   * and without a joined article: Elfatih ~ الفاتح, Alaoui ~ العلوي).
+   */
+  arabicSkeletons: readonly string[];
   folded: string;
   skeletons: ReadonlySet<string>;
   aliases: ReadonlySet<string>;
@@ -31,6 +38,21 @@ export interface ComparableRecord {
   origin: string | null;
 }
 
+const JOINED_ARTICLE = /^(al|el)(?=[^aeiou])/;
+
+function arabicSkeletonsOf(tokens: readonly NameToken[]): string[] {
+  if (tokens.some((token) => token.script === 'arabic')) {
+    return [tokens.map((token) => token.arabicSkeleton ?? latinArabicSkeletons(token.folded)[0]).join('')];
+  }
+  const forms = new Set<string>();
+  for (const strip of [false, true]) {
+    const parts = tokens.map((token) => latinArabicSkeletons(strip ? token.folded.replace(JOINED_ARTICLE, '') : token.folded));
+    forms.add(parts.map((p) => p[0]).join(''));
+    forms.add(parts.map((p) => p[1]).join(''));
+  }
+  return [...forms].filter(Boolean);
+}
+
 function field(tokens: readonly NameToken[], bareTokens: readonly string[], key: string | null, typed: string | null): ComparableNameField | null {
   if (tokens.length === 0) return null;
   const compact = tokens.map((token) => token.compact);
@@ -39,6 +61,7 @@ function field(tokens: readonly NameToken[], bareTokens: readonly string[], key:
     typedCompact: typed ? foldLatinDiacritics(cleanUnicode(typed)).replace(/[^a-z0-9]/g, '') : '',
     skeleton: tokens.map((token) => token.skeleton).join(''),
     arabicScript: tokens.some((token) => token.script === 'arabic'),
+    arabicSkeletons: arabicSkeletonsOf(tokens),
     joined: compact.join(''),
     sortedJoined: [...compact].sort().join(''),
     bare: bareTokens.join('').replace(/ /g, ''),

@@ -53,6 +53,14 @@ function bestTokenSimilarity(a: ComparableNameField, b: ComparableNameField): nu
   return best;
 }
 
+/** Whether a Latin field could be the transliteration of an Arabic one (their Arabic skeletons are close). */
+function sameWrittenInArabic(a: ComparableNameField, b: ComparableNameField): boolean {
+  const [arabic, latin] = a.arabicScript ? [a, b] : [b, a];
+  const written = arabic.arabicSkeletons[0];
+  if (!written || written.length < 2) return false;
+  return latin.arabicSkeletons.some((form) => form === written || (written.length >= 3 && jaroWinkler(form, written) >= 0.9));
+}
+
 /** N-7/N-9/N-10 levels for one pair of name fields. */
 export function compareNameFields(a: ComparableNameField | null, b: ComparableNameField | null): number {
   if (!a || !b) return 0;
@@ -60,7 +68,7 @@ export function compareNameFields(a: ComparableNameField | null, b: ComparableNa
   if ((a.typedCompact !== '' && a.typedCompact === b.typedCompact) || a.joined === b.typedCompact || a.typedCompact === b.joined) return NAME_EXACT;
   if (a.folded === b.folded || shareAny(a.aliases, b.aliases)) return NAME_VARIANT;
   // Across scripts the Latin form of the Arabic side is a guess: its consonants are what carry over.
-  if ((a.arabicScript !== b.arabicScript) && a.skeleton !== '' && jaroWinkler(a.skeleton, b.skeleton) >= 0.9) return NAME_VARIANT;
+  if (a.arabicScript !== b.arabicScript && (jaroWinkler(a.skeleton, b.skeleton) >= 0.9 || sameWrittenInArabic(a, b))) return NAME_VARIANT;
   const whole = jaroWinkler(a.folded, b.folded);
   if (whole >= 0.92 || damerauLevenshtein(a.joined, b.joined, 1) <= 1 || (a.typedCompact !== '' && damerauLevenshtein(a.typedCompact, b.typedCompact, 1) <= 1)) return NAME_FUZZY;
   const best = bestTokenSimilarity(a, b);

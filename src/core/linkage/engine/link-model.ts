@@ -1,5 +1,5 @@
 import { estimateU, matchWeight, probabilityOf, termFrequencyWeight, trainEm, type ComparisonSpec, type FellegiSunterParams } from '../model/fellegi-sunter.ts';
-import { FIELD, NAME_LEVEL } from './compare-records.ts';
+import { FIELD, NAME_LEVEL, PHONE_LEVEL } from './compare-records.ts';
 import type { PairComparison } from './pair-comparison.ts';
 
 /** A scored comparison: the probability, the level vector and the term-frequency weights used. */
@@ -82,10 +82,22 @@ function trainBySessions(specs: readonly ComparisonSpec[], blocked: readonly Pai
     const f = pair.vector[FIELD.family]!;
     return g >= 1 && g <= NAME_LEVEL.variant && f >= 1 && f <= NAME_LEVEL.variant && rare(pair.givenLog) && rare(pair.familyLog);
   }, NAME_FIELDS);
+  // Birth dates are learnt where names and a personal phone agree: namesakes, whose dates differ, rarely
+  // share a number, so they cannot teach EM that matches often have different birth dates.
+  const onNamesAndPhone = session((pair) => {
+    const g = pair.vector[FIELD.given]!;
+    const f = pair.vector[FIELD.family]!;
+    return g >= 1 && g <= NAME_LEVEL.variant && f >= 1 && f <= NAME_LEVEL.variant && pair.vector[FIELD.phone] === PHONE_LEVEL.same;
+  }, [...NAME_FIELDS, FIELD.phone]);
+  // Names where the birth date and a personal phone agree: twins, whose given names differ, share a
+  // household number (a neutral level), so they drop out.
+  const onDobAndPhone = session((pair) => (pair.vector[FIELD.dob] === 1 || pair.vector[FIELD.dob] === 2) && pair.vector[FIELD.phone] === PHONE_LEVEL.same, [...DOB_FIELDS, FIELD.phone]);
   const m = specs.map((_, f) => {
     const fromNames = onNames?.m[f];
     const fromDob = onDob?.m[f];
+    if (NAME_FIELDS.includes(f) && onDobAndPhone && fromDob) return fromDob.map((p, level) => (p + onDobAndPhone.m[f]![level]!) / 2);
     if (NAME_FIELDS.includes(f) && fromDob) return fromDob;
+    if (DOB_FIELDS.includes(f) && onNamesAndPhone) return onNamesAndPhone.m[f]!;
     if (DOB_FIELDS.includes(f) && fromNames) return fromNames;
     if (fromNames && fromDob) return fromNames.map((p, level) => (p + fromDob[level]!) / 2);
     return fromNames ?? fromDob ?? u[f]!;

@@ -11,6 +11,12 @@ import { statisticsOf, type RecordStatistics } from './record-statistics.ts';
 
 export type { PairScore } from './link-model.ts';
 
+/**
+ * The match probability at which a pair joins a cluster when none is given: the best F1 on the tuning seed
+ * of the generated migrant records (bench/benchmarks/linkage.ts reports it on another seed).
+ */
+export const DEFAULT_THRESHOLD = 0.998;
+
 export interface LinkOptions {
   /** Match probability at or above which a pair joins a cluster. */
   threshold?: number;
@@ -67,7 +73,7 @@ export function randomComparisons(records: readonly ComparableRecord[], count: n
  */
 export function linkRecords(raws: readonly RawPersonRecord[], options: LinkOptions = {}): LinkResult {
   const otherColumns = options.otherColumns ?? [];
-  const threshold = options.threshold ?? 0.9;
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const maxBlockSize = options.maxBlockSize ?? 200;
   const records = raws.map((raw) => toComparable(prepareRecord(raw, options.reference ? { reference: options.reference } : {})));
   const warnings: Record<string, number> = {};

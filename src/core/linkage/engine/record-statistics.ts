@@ -15,7 +15,7 @@ export interface RecordStatistics {
 }
 
 /** A phone given by more records than this is never evidence of identity (N-12). */
-export const MAX_PHONE_USERS = 3;
+export const MAX_PHONE_USERS = 10;
 /** First-given keys this far apart (Jaro–Winkler) belong to different people sharing a phone. */
 const DIFFERENT_GIVEN_NAMES = 0.8;
 /** Distinct given-name keys remembered per phone number (enough to see a household). */

@@ -9,11 +9,19 @@ export interface ClusterOptions {
   /** Pairs at or above this probability may join their records' clusters. */
   threshold: number;
   /**
-   * Two clusters merge only if the mean probability of the pairs scored between them reaches this: a
-   * strong link between two records cannot pull in a third that was compared with the other side and
-   * found different (the chaining of siblings or namesakes through one shared record).
+   * Two clusters merge only if the mean match weight (log-odds) of the pairs scored between them reaches the
+   * weight of this probability: a strong link between two records cannot pull in a third that was compared
+   * with the other side and found clearly different (the chaining of siblings or namesakes through one
+   * shared record), while one doubtful pair among several sure ones does not keep a person apart.
    */
   minCohesion?: number;
+}
+
+/** log2 odds of a probability, bounded so that one certain pair cannot outweigh any number of others. */
+const MAX_LOG_ODDS = 12;
+function logOdds(probability: number): number {
+  const p = Math.min(Math.max(probability, 2 ** -MAX_LOG_ODDS), 1 - 2 ** -MAX_LOG_ODDS);
+  return Math.log2(p / (1 - p));
 }
 
 /**
@@ -22,7 +30,7 @@ export interface ClusterOptions {
  * compared (not blocked together) count neither for nor against. Returns a cluster id per record.
  */
 export function clusterRecords(recordCount: number, pairs: readonly ScoredPair[], options: ClusterOptions): Int32Array {
-  const minCohesion = options.minCohesion ?? options.threshold;
+  const minCohesion = logOdds(options.minCohesion ?? options.threshold);
   const parent = Int32Array.from({ length: recordCount }, (_, i) => i);
   const members: number[][] = Array.from({ length: recordCount }, (_, i) => [i]);
   const find = (i: number): number => {
@@ -35,7 +43,7 @@ export function clusterRecords(recordCount: number, pairs: readonly ScoredPair[]
   // Every scored pair, keyed by its two records, to measure cohesion between clusters.
   const scored = new Map<number, number>();
   const key = (a: number, b: number) => (a < b ? a * recordCount + b : b * recordCount + a);
-  for (const pair of pairs) scored.set(key(pair.a, pair.b), Math.max(pair.probability, scored.get(key(pair.a, pair.b)) ?? 0));
+  for (const pair of pairs) scored.set(key(pair.a, pair.b), Math.max(logOdds(pair.probability), scored.get(key(pair.a, pair.b)) ?? -Infinity));
 
   const candidates = pairs.filter((pair) => pair.probability >= options.threshold).sort((x, y) => y.probability - x.probability);
   for (const pair of candidates) {

@@ -4,8 +4,8 @@
  * twice — by its normalised compact form and by its N-8 fold — so a spelling that is not listed but folds
  * like a listed one is found too. Lookups are O(1) map reads.
  */
-import givenNamesData from '../data/aliases/given-names.v1.json' with { type: 'json' };
-import familyNamesData from '../data/aliases/family-names.v1.json' with { type: 'json' };
+import givenNamesData from '../data/aliases/given-names.v2.json' with { type: 'json' };
+import familyNamesData from '../data/aliases/family-names.v2.json' with { type: 'json' };
 import { normaliseArabicLetters } from './arabic.ts';
 import { foldToken, skeletonOf } from './fold.ts';
 import { latinTokens } from './latin-tokens.ts';

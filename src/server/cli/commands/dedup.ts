@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { linkRecords, type LinkResult } from '../../../core/linkage/engine/link-records.ts';
+import { DEFAULT_THRESHOLD, linkRecords, type LinkResult } from '../../../core/linkage/engine/link-records.ts';
 import { clusterPairs } from '../../../core/linkage/model/cluster.ts';
 import { explain } from '../../../core/linkage/model/fellegi-sunter.ts';
 import type { RawPersonRecord } from '../../../core/linkage/record.ts';
@@ -77,7 +77,7 @@ export const dedupCommand: Command = async (ctx) => {
     throw new CliError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`, 2);
   }
   if (!values.input || !values.map || !values.output) throw new CliError(`--input, --map and --output are required.\n${USAGE}`, 2);
-  const threshold = values.threshold === undefined ? 0.995 : Number(values.threshold);
+  const threshold = values.threshold === undefined ? DEFAULT_THRESHOLD : Number(values.threshold);
   if (!(threshold > 0 && threshold < 1)) throw new CliError(`--threshold must be a number between 0 and 1 (exclusive), not "${values.threshold}".`, 2);
   const mapping = parseMapping(values.map);
 
