@@ -6,6 +6,8 @@ import { performance } from 'node:perf_hooks';
 import { auditVerifyBenchmark } from './benchmarks/audit-verify.ts';
 import { authenticatedGetBenchmark } from './benchmarks/authenticated-get.ts';
 import { linkageQualityBenchmark, linkageSpeedBenchmark } from './benchmarks/linkage.ts';
+import { linkageBlockingBenchmark } from './benchmarks/linkage-blocking.ts';
+import { linkageScoringBenchmark } from './benchmarks/linkage-scoring.ts';
 import { loginBenchmark } from './benchmarks/login.ts';
 import { pgliteOpenBenchmark } from './benchmarks/pglite-open.ts';
 import { pprlDiceBenchmark, pprlQueryBenchmark } from './benchmarks/pprl-dice.ts';
@@ -17,7 +19,7 @@ import { median, type Benchmark } from './support.ts';
  * table and writes bench/results/<name>.json (overwritten) with the machine, Node version and git commit,
  * so numbers can be compared across commits on the same kind of machine.
  */
-const BENCHMARKS: Benchmark[] = [loginBenchmark, authenticatedGetBenchmark, auditVerifyBenchmark, pgliteOpenBenchmark, pprlDiceBenchmark, pprlQueryBenchmark, pprlEncodeBenchmark, linkageQualityBenchmark, linkageSpeedBenchmark];
+const BENCHMARKS: Benchmark[] = [loginBenchmark, authenticatedGetBenchmark, auditVerifyBenchmark, pgliteOpenBenchmark, pprlDiceBenchmark, pprlQueryBenchmark, pprlEncodeBenchmark, linkageQualityBenchmark, linkageSpeedBenchmark, linkageBlockingBenchmark, linkageScoringBenchmark];
 const RESULTS_DIR = resolve(import.meta.dirname, 'results');
 
 interface Result {

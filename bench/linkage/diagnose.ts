@@ -40,3 +40,8 @@ const uc = result.params.specs.map((s) => new Array<number>(s.levels.length).fil
 for (const p of result.pairs) if (rows[p.a]!.entity_id !== rows[p.b]!.entity_id) p.vector.forEach((l, f) => { if (l) uc[f]![l]!++; });
 console.log('blocked non-match level shares', uc.map((c) => { const t = c.reduce((x, y) => x + y, 0); return c.map((x) => (x / t).toFixed(3)).join(' '); }));
 console.log('true lambda among blocked', result.pairs.filter((p) => rows[p.a]!.entity_id === rows[p.b]!.entity_id).length / result.pairs.length);
+{
+  const { hardNegativeFalseMerges, recallAtPrecision } = await import('./evaluate-more.ts');
+  console.log('hard negatives', hardNegativeFalseMerges(result.clusterIds, rows.map((r) => r.entity_id), rows.map((r) => r.negative_group)));
+  console.log('recall at precision 0.99', recallAtPrecision(rows.length, result.pairs, rows.map((r) => r.entity_id), 0.99));
+}

@@ -1,16 +1,25 @@
 /**
  * String similarities for comparison levels, written for speed on short names: no allocation per call
- * beyond two reused flag buffers, ASCII-or-UTF-16 code units compared directly.
+ * (reused, stamped buffers), UTF-16 code units compared directly, and a one-pass answer to "within one edit?".
  */
 
-let matchedA = new Uint8Array(64);
-let matchedB = new Uint8Array(64);
+// Which characters of `b` are matched: a slot holds the stamp of the call that matched it, so the buffer
+// needs no clearing between calls. The matched characters of `a`, in order, go to `matchedCodes`.
+let matchedB = new Int32Array(64);
+let matchedCodes = new Uint16Array(64);
+let stamp = 0;
 
 function ensureBuffers(length: number): void {
-  if (matchedA.length < length) {
-    matchedA = new Uint8Array(length * 2);
-    matchedB = new Uint8Array(length * 2);
+  if (matchedB.length < length) {
+    matchedB = new Int32Array(length * 2);
+    matchedCodes = new Uint16Array(length * 2);
+    stamp = 0;
   }
+  if (stamp === 0x7fffffff) {
+    matchedB.fill(0);
+    stamp = 0;
+  }
+  stamp++;
 }
 
 /** Jaro similarity (0..1). */
@@ -20,19 +29,17 @@ export function jaro(a: string, b: string): number {
   const lb = b.length;
   if (la === 0 || lb === 0) return 0;
   ensureBuffers(Math.max(la, lb));
-  matchedA.fill(0, 0, la);
-  matchedB.fill(0, 0, lb);
+  const current = stamp;
   const window = Math.max(0, (Math.max(la, lb) >> 1) - 1);
   let matches = 0;
   for (let i = 0; i < la; i++) {
-    const start = Math.max(0, i - window);
+    const start = i > window ? i - window : 0;
     const end = Math.min(lb - 1, i + window);
     const code = a.charCodeAt(i);
     for (let j = start; j <= end; j++) {
-      if (matchedB[j] === 0 && b.charCodeAt(j) === code) {
-        matchedA[i] = 1;
-        matchedB[j] = 1;
-        matches++;
+      if (matchedB[j] !== current && b.charCodeAt(j) === code) {
+        matchedB[j] = current;
+        matchedCodes[matches++] = code;
         break;
       }
     }
@@ -40,10 +47,9 @@ export function jaro(a: string, b: string): number {
   if (matches === 0) return 0;
   let transpositions = 0;
   let k = 0;
-  for (let i = 0; i < la; i++) {
-    if (matchedA[i] === 0) continue;
-    while (matchedB[k] === 0) k++;
-    if (a.charCodeAt(i) !== b.charCodeAt(k)) transpositions++;
+  for (let j = 0; k < matches; j++) {
+    if (matchedB[j] !== current) continue;
+    if (b.charCodeAt(j) !== matchedCodes[k]) transpositions++;
     k++;
   }
   const m = matches;
@@ -72,6 +78,7 @@ export function damerauLevenshtein(a: string, b: string, max = Number.MAX_SAFE_I
   const la = a.length;
   const lb = b.length;
   if (Math.abs(la - lb) > max) return max + 1;
+  if (max <= 1) return withinOneEdit(a, b, max);
   if (la === 0 || lb === 0) return Math.min(la + lb, max + 1);
   if (previousRow.length <= lb) {
     previousRow = new Int32Array((lb + 1) * 2);
@@ -98,4 +105,27 @@ export function damerauLevenshtein(a: string, b: string, max = Number.MAX_SAFE_I
     currentRow = spare;
   }
   return Math.min(previousRow[lb]!, max + 1);
+}
+
+/**
+ * The "≤ 1?" question the comparison levels ask, answered in one pass instead of a table: 0 when equal, 1 for
+ * one insertion, deletion, substitution or swap of adjacent characters, else max + 1 (lengths differ by ≤ 1).
+ */
+function withinOneEdit(a: string, b: string, max: number): number {
+  if (a === b) return 0;
+  if (max < 1) return max + 1;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < short.length && short.charCodeAt(i) === long.charCodeAt(i)) i++;
+  if (short.length !== long.length) return sameTail(short, i, long, i + 1) ? 1 : 2;
+  if (sameTail(short, i + 1, long, i + 1)) return 1;
+  const swapped = i + 1 < short.length && short.charCodeAt(i) === long.charCodeAt(i + 1) && short.charCodeAt(i + 1) === long.charCodeAt(i);
+  return swapped && sameTail(short, i + 2, long, i + 2) ? 1 : 2;
+}
+
+/** Whether x from index xi on equals y from index yi on (no substring allocated). */
+function sameTail(x: string, xi: number, y: string, yi: number): boolean {
+  if (x.length - xi !== y.length - yi) return false;
+  for (; xi < x.length; xi++, yi++) if (x.charCodeAt(xi) !== y.charCodeAt(yi)) return false;
+  return true;
 }

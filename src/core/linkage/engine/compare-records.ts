@@ -12,7 +12,7 @@ const NAME_WEAK = 4;
 const NAME_ELSE = 5;
 
 const DOB_LEVELS: readonly (DateOfBirthComparison | 'missing')[] = [
-  'missing', 'exact', 'day_month_swapped', 'same_year_partial', 'calendar_offset', 'year_off_by_one', 'within_two_years', 'different',
+  'missing', 'exact', 'day_month_swapped', 'same_year_partial', 'calendar_offset', 'year_off_by_one', 'within_two_years', 'different', 'conflicting',
 ];
 const DOB_INDEX = new Map(DOB_LEVELS.map((level, index) => [level, index]));
 const OTHER_LEVELS = ['missing', 'exact', 'close', 'similar', 'else'] as const;
@@ -21,16 +21,23 @@ const OTHER_LEVELS = ['missing', 'exact', 'close', 'similar', 'else'] as const;
 export function comparisonSpecs(otherColumns: readonly string[]): ComparisonSpec[] {
   return [
     { field: 'given', levels: NAME_LEVELS },
-    { field: 'family', levels: NAME_LEVELS },
+    // "relatives": the family names agree but the given names are unrelated — siblings, twins, a parent and
+    // child share the family name, so its agreement is no evidence (FAMILY_RELATIVES in pair-comparison.ts).
+    { field: 'family', levels: [...NAME_LEVELS, 'relatives'], neutral: [FAMILY_RELATIVES] },
     { field: 'nameOrder', levels: ['missing', 'same', 'swapped'] },
     { field: 'dob', levels: DOB_LEVELS },
     { field: 'sex', levels: ['missing', 'same', 'different'] },
     // "shared": the same number, but one a household or an office gives (N-12) — no evidence either way.
     { field: 'phone', levels: ['missing', 'same', 'different', 'shared'], neutral: [PHONE_LEVEL.shared] },
-    { field: 'nationality', levels: ['missing', 'same', 'different'] },
+    // "implied": the same nationality where both names already agree — names carry their origin, so the
+    // agreement adds nothing the names did not say (NATIONALITY_IMPLIED in pair-comparison.ts).
+    { field: 'nationality', levels: ['missing', 'same', 'different', 'implied'], neutral: [NATIONALITY_IMPLIED] },
     ...otherColumns.map((column) => ({ field: `other:${column}`, levels: OTHER_LEVELS })),
   ];
 }
+
+export const FAMILY_RELATIVES = NAME_LEVELS.length;
+export const NATIONALITY_IMPLIED = 3;
 
 export const PHONE_LEVEL = { same: 1, different: 2, shared: 3 } as const;
 

@@ -21,6 +21,9 @@ export interface TrainOptions {
   termFrequencies?: boolean;
 }
 
+/** The weight of a vetoing level: far below anything the other fields can add up to. */
+export const VETO_WEIGHT = -100;
+
 const CLOSE_DOB = new Set([1, 2, 3, 5]);
 
 /** The deterministic rule: both names agree (exactly or as variants) and so does the birth date, closely. */
@@ -115,6 +118,7 @@ export function trainLinkModel(specs: readonly ComparisonSpec[], blocked: readon
   const trained = blocked.length ? trainBySessions(specs, blocked, u, useTf) : { m: u.map((levels) => [...levels]), iterations: 0 };
   const params: FellegiSunterParams = { specs, lambda: blocked.length ? estimateLambda(blocked) : 0.01, m: trained.m, u };
   const NO_OVERRIDES: (number | undefined)[] = [];
+  const CONFLICTING_DOB = specs[FIELD.dob]!.levels.indexOf('conflicting');
   /** Scores a compared pair, with term-frequency weights for the name values it agrees on. */
   const weigh = ({ vector, givenLog, familyLog }: PairComparison): PairScore => {
     let overrides = NO_OVERRIDES;
@@ -122,6 +126,12 @@ export function trainLinkModel(specs: readonly ComparisonSpec[], blocked: readon
       overrides = new Array(specs.length).fill(undefined);
       if (!Number.isNaN(givenLog)) overrides[FIELD.given] = termFrequencyWeight(params.m[FIELD.given]![vector[FIELD.given]!]!, 2 ** givenLog);
       if (!Number.isNaN(familyLog)) overrides[FIELD.family] = termFrequencyWeight(params.m[FIELD.family]![vector[FIELD.family]!]!, 2 ** familyLog);
+    }
+    if (vector[FIELD.dob] === CONFLICTING_DOB) {
+      // Two complete, different birth dates veto the match (N-11 "conflicting"): the names of namesakes
+      // can be rare enough to outweigh any finite weight, and merging two people is the costlier error.
+      overrides = overrides === NO_OVERRIDES ? new Array(specs.length).fill(undefined) : overrides;
+      overrides[FIELD.dob] = VETO_WEIGHT;
     }
     return { probability: probabilityOf(matchWeight(params, vector, overrides)), vector, overrides };
   };

@@ -15,7 +15,7 @@ export type { PairScore } from './link-model.ts';
  * The match probability at which a pair joins a cluster when none is given: the best F1 on the tuning seed
  * of the generated migrant records (bench/benchmarks/linkage.ts reports it on another seed).
  */
-export const DEFAULT_THRESHOLD = 0.998;
+export const DEFAULT_THRESHOLD = 0.995;
 
 export interface LinkOptions {
   /** Match probability at or above which a pair joins a cluster. */

@@ -1,5 +1,5 @@
 import type { ComparableRecord } from './comparable.ts';
-import { compareRecords, FIELD, NAME_LEVEL, PHONE_LEVEL } from './compare-records.ts';
+import { compareRecords, FAMILY_RELATIVES, FIELD, NAME_LEVEL, NATIONALITY_IMPLIED, PHONE_LEVEL } from './compare-records.ts';
 import type { RecordStatistics } from './record-statistics.ts';
 
 /**
@@ -27,5 +27,20 @@ export function comparePair(a: ComparableRecord, b: ComparableRecord, otherColum
   const vector = compareRecords(a, b, otherColumns);
   // A shared number (a household's, an association's) is no evidence either way (N-12).
   if (vector[FIELD.phone] === PHONE_LEVEL.same && statistics.phoneUse(a.prepared.phone!) === 'shared') vector[FIELD.phone] = PHONE_LEVEL.shared;
+  // Fellegi–Sunter adds evidence as if fields were independent, but relatives share a family name (and a
+  // birth date, for twins): when the given names are unrelated, the family name's agreement is kinship.
+  const family = vector[FIELD.family]!;
+  if (vector[FIELD.given] === NAME_LEVEL.else && (family === NAME_LEVEL.exact || family === NAME_LEVEL.variant)) {
+    vector[FIELD.family] = FAMILY_RELATIVES;
+    const given = vector[FIELD.given]!;
+  if (vector[FIELD.nationality] === 1 && given >= 1 && given <= NAME_LEVEL.variant && family >= 1 && family <= NAME_LEVEL.variant) {
+    vector[FIELD.nationality] = NATIONALITY_IMPLIED;
+  }
+  return { vector, givenLog: Number.NaN, familyLog: Number.NaN };
+  }
+  const given = vector[FIELD.given]!;
+  if (vector[FIELD.nationality] === 1 && given >= 1 && given <= NAME_LEVEL.variant && family >= 1 && family <= NAME_LEVEL.variant) {
+    vector[FIELD.nationality] = NATIONALITY_IMPLIED;
+  }
   return { vector, givenLog: agreedFrequencyLog(vector, a, b, 'given', statistics), familyLog: agreedFrequencyLog(vector, a, b, 'family', statistics) };
 }

@@ -17,6 +17,12 @@ export interface ClusterOptions {
   minCohesion?: number;
 }
 
+/**
+ * Below this a pair was vetoed (a level that rules a match out, such as two different full birth dates):
+ * the two records' clusters never merge, however strong other links are (a cannot-link constraint).
+ */
+export const VETO_PROBABILITY = 2 ** -60;
+
 /** log2 odds of a probability, bounded so that one certain pair cannot outweigh any number of others. */
 const MAX_LOG_ODDS = 12;
 function logOdds(probability: number): number {
@@ -43,7 +49,11 @@ export function clusterRecords(recordCount: number, pairs: readonly ScoredPair[]
   // Every scored pair, keyed by its two records, to measure cohesion between clusters.
   const scored = new Map<number, number>();
   const key = (a: number, b: number) => (a < b ? a * recordCount + b : b * recordCount + a);
-  for (const pair of pairs) scored.set(key(pair.a, pair.b), Math.max(logOdds(pair.probability), scored.get(key(pair.a, pair.b)) ?? -Infinity));
+  const vetoes = new Set<number>();
+  for (const pair of pairs) {
+    scored.set(key(pair.a, pair.b), Math.max(logOdds(pair.probability), scored.get(key(pair.a, pair.b)) ?? -Infinity));
+    if (pair.probability < VETO_PROBABILITY) vetoes.add(key(pair.a, pair.b));
+  }
 
   const candidates = pairs.filter((pair) => pair.probability >= options.threshold).sort((x, y) => y.probability - x.probability);
   for (const pair of candidates) {
@@ -52,16 +62,20 @@ export function clusterRecords(recordCount: number, pairs: readonly ScoredPair[]
     if (ra === rb) continue;
     let sum = 0;
     let count = 0;
+    // A vetoed pair (two different full birth dates) between the clusters is a cannot-link constraint.
+    let vetoed = false;
     for (const x of members[ra]!) {
       for (const y of members[rb]!) {
-        const p = scored.get(key(x, y));
+        const k = key(x, y);
+        if (vetoes.has(k)) vetoed = true;
+        const p = scored.get(k);
         if (p !== undefined) {
           sum += p;
           count++;
         }
       }
     }
-    if (count > 0 && sum / count < minCohesion) continue;
+    if (vetoed || (count > 0 && sum / count < minCohesion)) continue;
     const [big, small] = members[ra]!.length >= members[rb]!.length ? [ra, rb] : [rb, ra];
     parent[small] = big;
     members[big]!.push(...members[small]!);

@@ -314,6 +314,8 @@ export type DateOfBirthComparison =
   | 'within_two_years'
   | 'calendar_offset'
   | 'different'
+  /** Two complete dates that differ beyond a typo, a day/month swap or a calendar offset: two birthdays. */
+  | 'conflicting'
   | 'missing';
 
 export interface DateOfBirthComparisonOptions {
@@ -335,6 +337,16 @@ const originIn = (set: Set<string>, origin: string | null | undefined): boolean 
  * day/month count as 'within_two_years' (the year agrees, nothing more); 'within_two_years' applies to every
  * precision, not only estimates, and the model learns its weight.
  */
+/** Whether two full dates differ by one mistyped digit (DDMMYYYY compared digit by digit). */
+function oneDigitApart(a: DateOfBirth, b: DateOfBirth): boolean {
+  const digits = (d: DateOfBirth) => `${String(d.day).padStart(2, '0')}${String(d.month).padStart(2, '0')}${String(d.year).padStart(4, '0')}`;
+  const x = digits(a);
+  const y = digits(b);
+  let differences = 0;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) differences++;
+  return differences === 1;
+}
+
 export function compareDatesOfBirth(
   a: DateOfBirth | null | undefined,
   b: DateOfBirth | null | undefined,
@@ -345,6 +357,9 @@ export function compareDatesOfBirth(
   if (bothDays && a.year === b.year && a.month === b.month && a.day === b.day) return 'exact';
   if (bothDays && a.year === b.year && a.month === b.day && a.day === b.month) return 'day_month_swapped';
   const yearGap = Math.abs(a.year - b.year);
+  // Two full dates that differ in the day or month are two birthdays, not an estimate of one — unless a
+  // single digit was mistyped, or day and month were swapped (above), or the calendar differs (below).
+  if (bothDays && yearGap <= 2 && (a.month !== b.month || a.day !== b.day) && !oneDigitApart(a, b)) return 'conflicting';
   if (yearGap === 0) {
     if (bothDays) return 'within_two_years';
     // Both known to the month and the months differ: the year is all that agrees.
@@ -360,5 +375,5 @@ export function compareDatesOfBirth(
   if ((yearGap === 621 || yearGap === 622) && (originIn(SOLAR_HIJRI_ORIGINS, originA) || originIn(SOLAR_HIJRI_ORIGINS, originB))) {
     return 'calendar_offset';
   }
-  return 'different';
+  return bothDays && !oneDigitApart(a, b) ? 'conflicting' : 'different';
 }

@@ -153,9 +153,22 @@ const TABLE = buildTable();
 /** Number of folded keys known (for diagnostics and tests). */
 export const NATIONALITY_KEY_COUNT = TABLE.size;
 
+const NATIONALITY_CACHE_LIMIT = 10_000;
+const nationalityCache = new Map<string, NationalityResult>();
+
 /** N-13: free-text nationality → ISO alpha-3 (or XXA/XXB/XXC). Unknown text gives code null and keeps raw. */
 export function normaliseNationality(raw: string | undefined | null): NationalityResult {
   const text = raw ?? '';
+  // The same few dozen spellings recur on every row: fold each once.
+  const cached = nationalityCache.get(text);
+  if (cached) return cached;
+  if (nationalityCache.size >= NATIONALITY_CACHE_LIMIT) nationalityCache.clear();
+  const result = Object.freeze(lookupNationality(text));
+  nationalityCache.set(text, result);
+  return result;
+}
+
+function lookupNationality(text: string): NationalityResult {
   const key = foldNationalityKey(text);
   if (key === '') return { code: null, alternatives: NO_ALTERNATIVES, raw: text, reason: 'missing' };
   const found = TABLE.get(key) ?? (key.startsWith('ال') ? TABLE.get(key.slice(2)) : undefined);

@@ -30,14 +30,29 @@ const toAsciiDigit = (d: string): string => {
 // After cleaning, only an optional + and digits are a phone number (letters, e.g. "néant", are not).
 const DIALABLE = /^\+?\d{3,20}$/;
 
+// Parsing is the costly part of preparing a record, and the same typed number recurs (a person registered
+// several times, a household's or an association's number): results are remembered per typed text.
+const CACHE_LIMIT = 100_000;
+const cache = new Map<string, PhoneResult>();
+
 /** N-12: raw phone → E.164 ("+212612345678"), or null with 'missing' / 'malformed'. */
 export function normalisePhone(raw: string | undefined | null, defaultRegion: CountryCode = DEFAULT_PHONE_REGION): PhoneResult {
   if (raw === undefined || raw === null) return MISSING;
+  const key = `${defaultRegion}\u0000${raw}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  const result = parsePhone(raw, defaultRegion);
+  cache.set(key, result);
+  return result;
+}
+
+function parsePhone(raw: string, defaultRegion: CountryCode): PhoneResult {
   let text = raw.replace(SEPARATORS, '').replace(ARABIC_DIGITS, toAsciiDigit);
   if (text === '') return MISSING;
   if (text.startsWith('00')) text = '+' + text.slice(2);
   if (!DIALABLE.test(text)) return MALFORMED;
   const parsed = parsePhoneNumberFromString(text, defaultRegion);
   if (parsed === undefined || !parsed.isValid()) return MALFORMED;
-  return { e164: parsed.number };
+  return Object.freeze({ e164: parsed.number });
 }
