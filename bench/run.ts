@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { auditVerifyBenchmark } from './benchmarks/audit-verify.ts';
 import { authenticatedGetBenchmark } from './benchmarks/authenticated-get.ts';
-import { linkageQualityBenchmark, linkageSpeedBenchmark } from './benchmarks/linkage.ts';
+import { linkageSpeedBenchmark } from './benchmarks/linkage.ts';
+import { linkageQualityBenchmark } from './benchmarks/linkage-quality.ts';
 import { linkageBlockingBenchmark } from './benchmarks/linkage-blocking.ts';
 import { linkageScoringBenchmark } from './benchmarks/linkage-scoring.ts';
 import { loginBenchmark } from './benchmarks/login.ts';
@@ -32,6 +33,9 @@ interface Result {
   min: number;
   max: number;
   samples: number[];
+  target?: number;
+  targetMet?: boolean;
+  details?: Record<string, unknown>;
   machine: { os: string; cpus: number; cpuModel: string; totalMemoryGiB: number };
   node: string;
   gitSha: string | null;
@@ -74,12 +78,14 @@ async function runOne(benchmark: Benchmark): Promise<Result> {
   log(`${benchmark.name}: ${benchmark.description}`);
   const prepared = await benchmark.prepare(progress);
   const samples: number[] = [];
+  let details: Record<string, unknown> | undefined;
   try {
     for (let run = 1; run <= benchmark.runs; run++) {
       const value = await prepared.measure(run);
       samples.push(value);
       progress(`run ${run}/${benchmark.runs}: ${round(value)} ${benchmark.unit}`);
     }
+    details = prepared.details?.();
   } finally {
     await prepared.close();
   }
@@ -95,6 +101,10 @@ async function runOne(benchmark: Benchmark): Promise<Result> {
     min: round(Math.min(...samples)),
     max: round(Math.max(...samples)),
     samples: samples.map(round),
+    ...(benchmark.target === undefined
+      ? {}
+      : { target: benchmark.target, targetMet: benchmark.better === 'higher' ? median(samples) >= benchmark.target : median(samples) <= benchmark.target }),
+    ...(details ? { details } : {}),
     machine: machine(),
     node: process.version,
     gitSha: sha,

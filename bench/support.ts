@@ -92,10 +92,14 @@ export interface Benchmark {
   unit: string;
   better: 'lower' | 'higher';
   runs: number;
+  /** The target for the median, if it has one: the result says whether it was met. */
+  target?: number;
   prepare(progress: (message: string) => void): Promise<Prepared>;
 }
 
 export interface Prepared {
   measure(run: number): Promise<number>;
   close(): Promise<void>;
+  /** Further figures of the last run (other measures, baselines), written into the result file. */
+  details?(): Record<string, unknown>;
 }

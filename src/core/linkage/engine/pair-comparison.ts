@@ -30,7 +30,7 @@ export function comparePair(a: ComparableRecord, b: ComparableRecord, otherColum
   // Fellegi–Sunter adds evidence as if fields were independent, but relatives share a family name (and a
   // birth date, for twins): when the given names are unrelated, the family name's agreement is kinship.
   const family = vector[FIELD.family]!;
-  if (vector[FIELD.given] === NAME_LEVEL.else && (family === NAME_LEVEL.exact || family === NAME_LEVEL.variant)) {
+  if (vector[FIELD.given]! >= NAME_LEVEL.weak && family >= NAME_LEVEL.exact && family <= NAME_LEVEL.fuzzy) {
     vector[FIELD.family] = FAMILY_RELATIVES;
     const given = vector[FIELD.given]!;
   if (vector[FIELD.nationality] === 1 && given >= 1 && given <= NAME_LEVEL.variant && family >= 1 && family <= NAME_LEVEL.variant) {
