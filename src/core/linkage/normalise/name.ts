@@ -254,7 +254,7 @@ function analyseToken(token: string, field: NameField, meta: PreToken | undefine
 const classSkeletons = new Map<string, { skeleton: string; metaphone: string }>();
 
 /** Skeleton and metaphone of a token's class canonical form when it has one, else of the token itself. */
-function keyForms(token: NameToken, field: NameField, context: AliasContext): { skeleton: string; metaphone: string } {
+export function keyForms(token: NameToken, field: NameField, context: AliasContext): { skeleton: string; metaphone: string } {
   if (!token.alias) return { skeleton: token.skeleton, metaphone: token.metaphone.primary };
   const cacheKey = `${field}\u0000${token.alias}`;
   const cached = classSkeletons.get(cacheKey);
