@@ -7,6 +7,7 @@ import { auditVerifyBenchmark } from './benchmarks/audit-verify.ts';
 import { authenticatedGetBenchmark } from './benchmarks/authenticated-get.ts';
 import { linkageSpeedBenchmark } from './benchmarks/linkage.ts';
 import { linkageQualityBenchmark } from './benchmarks/linkage-quality.ts';
+import { linkageDuplicateCheckBenchmark } from './benchmarks/linkage-duplicate-check.ts';
 import { linkageBlockingBenchmark } from './benchmarks/linkage-blocking.ts';
 import { linkageScoringBenchmark } from './benchmarks/linkage-scoring.ts';
 import { loginBenchmark } from './benchmarks/login.ts';
@@ -20,7 +21,7 @@ import { median, type Benchmark } from './support.ts';
  * table and writes bench/results/<name>.json (overwritten) with the machine, Node version and git commit,
  * so numbers can be compared across commits on the same kind of machine.
  */
-const BENCHMARKS: Benchmark[] = [loginBenchmark, authenticatedGetBenchmark, auditVerifyBenchmark, pgliteOpenBenchmark, pprlDiceBenchmark, pprlQueryBenchmark, pprlEncodeBenchmark, linkageQualityBenchmark, linkageSpeedBenchmark, linkageBlockingBenchmark, linkageScoringBenchmark];
+const BENCHMARKS: Benchmark[] = [loginBenchmark, authenticatedGetBenchmark, auditVerifyBenchmark, pgliteOpenBenchmark, pprlDiceBenchmark, pprlQueryBenchmark, pprlEncodeBenchmark, linkageQualityBenchmark, linkageSpeedBenchmark, linkageBlockingBenchmark, linkageScoringBenchmark, linkageDuplicateCheckBenchmark];
 const RESULTS_DIR = resolve(import.meta.dirname, 'results');
 
 interface Result {
