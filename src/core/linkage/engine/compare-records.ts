@@ -1,3 +1,4 @@
+import { PairMemo } from '../compare/pair-memo.ts';
 import { damerauLevenshtein, jaroWinkler } from '../compare/string-similarity.ts';
 import type { ComparisonSpec } from '../model/fellegi-sunter.ts';
 import { compareDatesOfBirth, type DateOfBirthComparison } from '../normalise/date-of-birth.ts';
@@ -12,7 +13,7 @@ const NAME_WEAK = 4;
 const NAME_ELSE = 5;
 
 const DOB_LEVELS: readonly (DateOfBirthComparison | 'missing')[] = [
-  'missing', 'exact', 'day_month_swapped', 'same_year_partial', 'calendar_offset', 'year_off_by_one', 'within_two_years', 'different', 'conflicting',
+  'missing', 'exact', 'day_month_swapped', 'same_year_partial', 'calendar_offset', 'year_off_by_one', 'within_two_years', 'different', 'far', 'conflicting',
 ];
 const DOB_INDEX = new Map(DOB_LEVELS.map((level, index) => [level, index]));
 const OTHER_LEVELS = ['missing', 'exact', 'close', 'similar', 'else'] as const;
@@ -68,9 +69,7 @@ function sameWrittenInArabic(a: ComparableNameField, b: ComparableNameField): bo
   return latin.arabicSkeletons.some((form) => form === written || (written.length >= 3 && jaroWinkler(form, written) >= 0.9));
 }
 
-/** N-7/N-9/N-10 levels for one pair of name fields. */
-export function compareNameFields(a: ComparableNameField | null, b: ComparableNameField | null): number {
-  if (!a || !b) return 0;
+function compareNameFieldsUncached(a: ComparableNameField, b: ComparableNameField): number {
   if (a.joined === b.joined || a.sortedJoined === b.sortedJoined || (a.bare !== '' && a.bare === b.bare)) return NAME_EXACT;
   if ((a.typedCompact !== '' && a.typedCompact === b.typedCompact) || a.joined === b.typedCompact || a.typedCompact === b.joined) return NAME_EXACT;
   if (a.folded === b.folded || shareAny(a.aliases, b.aliases)) return NAME_VARIANT;
@@ -81,6 +80,26 @@ export function compareNameFields(a: ComparableNameField | null, b: ComparableNa
   const best = bestTokenSimilarity(a, b);
   if (best >= 0.92 || whole >= 0.8 || shareAny(a.skeletons, b.skeletons)) return NAME_WEAK;
   return NAME_ELSE;
+}
+
+/**
+ * Name levels remembered per pair of field objects: toComparable gives records with the same name input
+ * the same field object, and candidate pairs repeat name pairs heavily (a frequent name meets its variants
+ * again and again). Fields are never changed after they are built, so a remembered level stays right.
+ */
+const nameLevels = new PairMemo<ComparableNameField>(compareNameFieldsUncached);
+
+/** N-7/N-9/N-10 levels for one pair of name fields. */
+export function compareNameFields(a: ComparableNameField | null, b: ComparableNameField | null): number {
+  if (!a || !b) return 0;
+  return nameLevels.get(a, b);
+}
+
+/** Forgets remembered name levels (benchmarks measure scoring from a cold memo); returns the hit count. */
+export function clearNameComparisonMemo(): { hits: number; misses: number } {
+  const counts = { hits: nameLevels.hits, misses: nameLevels.misses };
+  nameLevels.clear();
+  return counts;
 }
 
 function compareOther(a: string | undefined, b: string | undefined): number {

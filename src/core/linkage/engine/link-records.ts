@@ -1,5 +1,6 @@
 import { clusterRecords, type ScoredPair } from '../model/cluster.ts';
 import type { FellegiSunterParams } from '../model/fellegi-sunter.ts';
+import { compareDatesOfBirth } from '../normalise/date-of-birth.ts';
 import type { RawPersonRecord } from '../record.ts';
 import { blockRecords } from './blocking.ts';
 import { toComparable, type ComparableRecord } from './comparable.ts';
@@ -60,6 +61,11 @@ function xorshift(seed: number): () => number {
   };
 }
 
+/** Two complete, different birth dates (N-11 "conflicting"): never one person, compared or not. */
+export function conflictingBirthDates(a: ComparableRecord, b: ComparableRecord): boolean {
+  return compareDatesOfBirth(a.prepared.dob, b.prepared.dob, { originA: a.origin, originB: b.origin }) === 'conflicting';
+}
+
 const NO_ALIASES: ReadonlySet<string> = new Set();
 
 /** A comparable record whose names agree only by spelling: the dictionary's alias classes are ignored. */
@@ -109,7 +115,7 @@ export function linkRecords(raws: readonly RawPersonRecord[], options: LinkOptio
   const model = trainLinkModel(specs, comparisons, random, options.termFrequencies === undefined ? {} : { termFrequencies: options.termFrequencies });
 
   const pairs: LinkResult['pairs'] = comparisons.map((comparison, p) => ({ a: blocked.pairsA[p]!, b: blocked.pairsB[p]!, ...model.weigh(comparison) }));
-  const clusterIds = clusterRecords(records.length, pairs, { threshold });
+  const clusterIds = clusterRecords(records.length, pairs, { threshold, cannotLink: (a, b) => conflictingBirthDates(records[a]!, records[b]!) });
   return {
     records,
     params: model.params,

@@ -15,6 +15,11 @@ export interface ClusterOptions {
    * shared record), while one doubtful pair among several sure ones does not keep a person apart.
    */
   minCohesion?: number;
+  /**
+   * Records that can never be one person whether or not blocking compared them (two different full birth
+   * dates): clusters holding such a pair never merge.
+   */
+  cannotLink?: (a: number, b: number) => boolean;
 }
 
 /**
@@ -67,7 +72,7 @@ export function clusterRecords(recordCount: number, pairs: readonly ScoredPair[]
     for (const x of members[ra]!) {
       for (const y of members[rb]!) {
         const k = key(x, y);
-        if (vetoes.has(k)) vetoed = true;
+        if (vetoes.has(k) || options.cannotLink?.(x, y)) vetoed = true;
         const p = scored.get(k);
         if (p !== undefined) {
           sum += p;

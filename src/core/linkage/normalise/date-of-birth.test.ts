@@ -135,7 +135,8 @@ describe('N-11 compareDatesOfBirth', () => {
     ['year_off_by_one', day(1990, 3, 12), day(1991, 3, 12)],
     ['year_off_by_one', day(1990, 3, 12), year(1991)],
     ['within_two_years', { year: 1985, precision: 'estimate' } as DateOfBirth, year(1987)],
-    ['different', year(1990), year(1997)],
+    ['far', year(1990), year(1997)],
+    ['different', year(1990), year(1994)],
     ['missing', null, year(1990)],
     ['missing', year(1990), undefined],
   ] as const)('%s', (level, a, b) => {

@@ -251,15 +251,32 @@ const IMPOSSIBLE: DateOfBirthResult = Object.freeze({ dob: null, reason: 'imposs
 const FUTURE: DateOfBirthResult = Object.freeze({ dob: null, reason: 'future_date' as const });
 const OUT_OF_RANGE: DateOfBirthResult = Object.freeze({ dob: null, reason: 'out_of_range' as const });
 
+// The same typed date recurs (a person registered several times, a common "01/01/1990"): results are
+// remembered per typed text, order and reference day — the only parts of the options a result depends on.
+const CACHE_LIMIT = 100_000;
+const cache = new Map<string, DateOfBirthResult>();
+
 /** N-11: raw date of birth → DateOfBirth, or null with the reason (callers warn on every reason but 'missing'). */
 export function parseDateOfBirth(raw: string | undefined | null, options: DateOfBirthOptions = {}): DateOfBirthResult {
   if (raw === undefined || raw === null) return MISSING;
+  const reference = options.reference ?? new Date();
+  const key = `${options.order ?? 'DMY'}\u0000${reference.getUTCFullYear()}-${reference.getUTCMonth()}-${reference.getUTCDate()}\u0000${raw}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  // Frozen: every record with this text shares the result.
+  const result = parseUncached(raw, reference, options.order ?? 'DMY');
+  if (result.dob) Object.freeze(result.dob);
+  cache.set(key, Object.freeze(result));
+  return result;
+}
+
+function parseUncached(raw: string, reference: Date, order: 'DMY' | 'MDY'): DateOfBirthResult {
   const scanned = scan(raw);
   if (scanned === null) return UNPARSEABLE;
   const { parts } = scanned;
   if (parts.length === 0) return scanned.estimate || scanned.age ? UNPARSEABLE : raw.trim() === '' ? MISSING : UNPARSEABLE;
 
-  const reference = options.reference ?? new Date();
   const refYear = reference.getUTCFullYear();
   const refMonth = reference.getUTCMonth() + 1;
   const refDay = reference.getUTCDate();
@@ -271,7 +288,7 @@ export function parseDateOfBirth(raw: string | undefined | null, options: DateOf
     return { dob: { year: refYear - only.value, precision: 'estimate' } };
   }
 
-  const fields = arrange(parts, options.order ?? 'DMY');
+  const fields = arrange(parts, order);
   if (fields === null) return UNPARSEABLE;
 
   const month = fields.month === null || fields.month.value === 0 ? 0 : fields.month.value;
@@ -314,6 +331,8 @@ export type DateOfBirthComparison =
   | 'within_two_years'
   | 'calendar_offset'
   | 'different'
+  /** More than five years apart (and no calendar offset): beyond what an age estimate misses by. */
+  | 'far'
   /** Two complete dates that differ beyond a typo, a day/month swap or a calendar offset: two birthdays. */
   | 'conflicting'
   | 'missing';
@@ -337,8 +356,29 @@ const originIn = (set: Set<string>, origin: string | null | undefined): boolean 
  * day/month count as 'within_two_years' (the year agrees, nothing more); 'within_two_years' applies to every
  * precision, not only estimates, and the model learns its weight.
  */
+/** Beyond this many years apart, two dates are not one person's estimated age (unless a calendar differs). */
+const FAR_YEARS = 5;
+
 /** Whether two full dates differ by one mistyped digit (DDMMYYYY compared digit by digit). */
 function oneDigitApart(a: DateOfBirth, b: DateOfBirth): boolean {
+  if (!plainDigits(a) || !plainDigits(b)) return oneDigitApartAsText(a, b);
+  // The same count as comparing the 8-character strings, digit by digit on the numbers (no strings).
+  return digitDifferences(a.day!, b.day!, 2) + digitDifferences(a.month!, b.month!, 2) + digitDifferences(a.year, b.year, 4) === 1;
+}
+
+/** How many of the last `count` decimal digits of x and y differ. */
+function digitDifferences(x: number, y: number, count: number): number {
+  let differences = 0;
+  for (let i = 0; i < count; i++, x = Math.floor(x / 10), y = Math.floor(y / 10)) if (x % 10 !== y % 10) differences++;
+  return differences;
+}
+
+/** Whether DDMMYYYY of this date is exactly 8 digits (else the text comparison below decides). */
+function plainDigits(d: DateOfBirth): boolean {
+  return Number.isInteger(d.day) && Number.isInteger(d.month) && Number.isInteger(d.year) && d.day! >= 0 && d.day! <= 99 && d.month! >= 0 && d.month! <= 99 && d.year >= 0 && d.year <= 9999;
+}
+
+function oneDigitApartAsText(a: DateOfBirth, b: DateOfBirth): boolean {
   const digits = (d: DateOfBirth) => `${String(d.day).padStart(2, '0')}${String(d.month).padStart(2, '0')}${String(d.year).padStart(4, '0')}`;
   const x = digits(a);
   const y = digits(b);
@@ -375,5 +415,6 @@ export function compareDatesOfBirth(
   if ((yearGap === 621 || yearGap === 622) && (originIn(SOLAR_HIJRI_ORIGINS, originA) || originIn(SOLAR_HIJRI_ORIGINS, originB))) {
     return 'calendar_offset';
   }
-  return bothDays && !oneDigitApart(a, b) ? 'conflicting' : 'different';
+  if (bothDays && !oneDigitApart(a, b)) return 'conflicting';
+  return yearGap > FAR_YEARS ? 'far' : 'different';
 }
