@@ -27,7 +27,7 @@ describe('linking records without labels', () => {
     expect(pair.probability).toBeGreaterThan(0.9);
     const explanation = Object.fromEntries(explain(result.params, pair.vector).map((e) => [e.field, e.level]));
     expect(explanation).toMatchObject({ given: 'variant', family: 'variant', dob: 'exact', phone: 'shared', nationality: 'implied' });
-  });
+  }, 30_000);
 
   it('is deterministic for a seed', () => {
     const rows = generateMigrantRecords({ seed: 5, records: 400 }).rows.map(migrantRowToRawRecord);
@@ -44,7 +44,7 @@ describe('linking records without labels', () => {
     const result = linkRecords(rows, { reference: REFERENCE });
     expect(result.stats.warnings).toMatchObject({ DOB_INVALID: 1 });
     expect(result.clusterIds).toHaveLength(2);
-  });
+  }, 30_000);
 });
 
 describe('linkage quality on generated data (regression floors; the issue-4 targets are measured by the linkage benchmark)', () => {
