@@ -35,7 +35,7 @@ function warmedKernel(queries: Uint8Array): DiceKernel {
  * and one query against 1,000,000 tokens in < 50 ms.
  */
 export const pprlDiceBenchmark: Benchmark = {
-  name: 'pprl-dice',
+  name: 'linkage-pprl-dice',
   description: 'million Dice comparisons per second (1,024-bit filters, one core, 16 queries × 1,000,000 targets)',
   unit: 'M/s',
   better: 'higher',
@@ -58,7 +58,7 @@ export const pprlDiceBenchmark: Benchmark = {
 
 /** Milliseconds for one query against 1,000,000 encoded records (issue 4's target: < 50 ms). */
 export const pprlQueryBenchmark: Benchmark = {
-  name: 'pprl-query',
+  name: 'linkage-pprl-query',
   description: 'ms for one query against 1,000,000 1,024-bit filters (WebAssembly, one core, warmed up)',
   unit: 'ms',
   better: 'lower',

@@ -10,6 +10,7 @@ import { dedupCommand } from './commands/dedup.ts';
 import { demoCommand } from './commands/demo.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { orgAddCommand } from './commands/org-add.ts';
+import { pprlCommand } from './commands/pprl.ts';
 import { serveCommand } from './commands/serve.ts';
 import { tokenCreateCommand } from './commands/token-create.ts';
 import { userAddCommand } from './commands/user-add.ts';
@@ -27,6 +28,7 @@ const commands: Record<string, Command> = {
   'audit verify': auditVerifyCommand,
   'build-web': buildWebCommand,
   dedup: dedupCommand,
+  pprl: pprlCommand,
 };
 
 const USAGE = `Usage: sanad <command> [options]
@@ -41,6 +43,10 @@ const USAGE = `Usage: sanad <command> [options]
   build-web [--if-stale]                 build the web app and report its initial JavaScript size
   dedup --input F.csv --map given=C,… --output P.csv [--link F2.csv] [--id C] [--threshold X] [--candidates A.csv]
                                          find the records of the same person in CSV files
+  pprl encode --input F.csv --map given=C,… --secret-file KEY --output TOKENS.csv
+                                         turn names into matching tokens (no names leave the member)
+  pprl match --input T.csv [--link T2.csv] --output P.csv [--threshold X]
+                                         find the same person among matching tokens
 
 Environment: PORT, HOST, SANAD_DATA_DIR, DATABASE_URL, SANAD_KEY_FILE, SANAD_TRUST_PROXY, SANAD_DEMO, LOG_LEVEL`;
 

@@ -1,6 +1,13 @@
 import { hkdfSync } from 'node:crypto';
 import { createBLAKE2b, type IHasher } from 'hash-wasm';
 
+interface FieldHasher {
+  hasher: IHasher;
+  bitsPerToken: number;
+  offset: number;
+  length: number;
+}
+
 /** Filter length in bits (and so 128 bytes): the Dice kernel's fast path, as in clkhash's defaults. */
 export const CLK_BITS = 1024;
 export const CLK_BYTES = CLK_BITS / 8;
@@ -17,6 +24,13 @@ export interface ClkFieldSchema {
   name: string;
   /** Bits each of the field's tokens sets (1–16); tuned so that about half of the filter's bits are set. */
   bitsPerToken: number;
+  /**
+   * The bits the field writes to (default: the whole filter). Separate segments let the matcher compare
+   * field by field (given against given, and given against family for swapped names).
+   */
+  segment?: { offset: number; length: number };
+  /** The name its key is derived from (default `name`): fields sharing a key set the same bits for a token. */
+  keyName?: string;
 }
 
 export interface ClkSchema {
@@ -35,12 +49,12 @@ export interface ClkSchema {
 export class ClkEncoder {
   private constructor(
     readonly schema: ClkSchema,
-    private readonly hashers: Map<string, { hasher: IHasher; bitsPerToken: number }>,
+    private readonly hashers: Map<string, FieldHasher>,
   ) {}
 
   static async create(networkSecret: Uint8Array, schema: ClkSchema): Promise<ClkEncoder> {
     if (networkSecret.length < 32) throw new RangeError('the network secret must be at least 32 bytes');
-    const hashers = new Map<string, { hasher: IHasher; bitsPerToken: number }>();
+    const hashers = new Map<string, FieldHasher>();
     for (const field of schema.fields) {
       if (FORBIDDEN_FIELDS.has(field.name.toLowerCase())) {
         throw new RangeError(`the field "${field.name}" must not be encoded into a Bloom filter (phone numbers are matched by an exact keyed hash, if at all)`);
@@ -49,8 +63,12 @@ export class ClkEncoder {
         throw new RangeError(`bitsPerToken of "${field.name}" must be an integer from 1 to ${MAX_BITS_PER_TOKEN}`);
       }
       if (hashers.has(field.name)) throw new RangeError(`the field "${field.name}" appears twice in the schema`);
-      const key = new Uint8Array(hkdfSync('sha256', networkSecret, `sanad-clk-${schema.version}`, `field:${field.name}`, 32));
-      hashers.set(field.name, { hasher: await createBLAKE2b(256, key), bitsPerToken: field.bitsPerToken });
+      const { offset, length } = field.segment ?? { offset: 0, length: CLK_BITS };
+      if (!Number.isInteger(offset) || !Number.isInteger(length) || offset < 0 || length < 8 || offset + length > CLK_BITS) {
+        throw new RangeError(`the segment of "${field.name}" must lie inside the ${CLK_BITS}-bit filter`);
+      }
+      const key = new Uint8Array(hkdfSync('sha256', networkSecret, `sanad-clk-${schema.version}`, `field:${field.keyName ?? field.name}`, 32));
+      hashers.set(field.name, { hasher: await createBLAKE2b(256, key), bitsPerToken: field.bitsPerToken, offset, length });
     }
     return new ClkEncoder(schema, hashers);
   }
@@ -73,8 +91,9 @@ export class ClkEncoder {
         field.hasher.update(token);
         const digest = field.hasher.digest('binary');
         for (let i = 0; i < field.bitsPerToken; i++) {
-          // Two digest bytes give 16 bits; 65,536 is a multiple of 1,024, so the position is uniform.
-          const position = (digest[2 * i]! | (digest[2 * i + 1]! << 8)) & (CLK_BITS - 1);
+          // Two digest bytes give 16 bits: uniform over a power-of-two segment, and within 1/170 of uniform
+          // over any other segment length up to 384 bits.
+          const position = field.offset + ((digest[2 * i]! | (digest[2 * i + 1]! << 8)) % field.length);
           out[offset + (position >>> 3)]! |= 1 << (position & 7);
         }
       }
