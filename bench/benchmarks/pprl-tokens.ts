@@ -1,5 +1,6 @@
 import { clusterPairs, clusterRecords } from '../../src/core/linkage/model/cluster.ts';
-import { tokenCandidates } from '../../src/server/linkage/pprl/token-blocking.ts';
+import { NamePatternFrequency } from '../../src/server/linkage/pprl/name-pattern-frequency.ts';
+import { tokenCandidates, type CandidatePairs } from '../../src/server/linkage/pprl/token-blocking.ts';
 import { pairLevels, pairWeight, weightToProbability, type FieldComparer } from '../../src/server/linkage/pprl/token-score.ts';
 import { TOKEN_WEIGHTS, type TokenWeights } from '../../src/server/linkage/pprl/token-weights.ts';
 import type { Benchmark } from '../support.ts';
@@ -19,8 +20,15 @@ interface Quality {
 }
 
 /** Scores the candidate pairs with `comparer`, once; clustering then runs per threshold. */
-function scorePairs(network: EncodedNetwork, candidates: Array<[number, number]>, comparer: FieldComparer, weights: TokenWeights) {
-  return candidates.map(([a, b]) => ({ a, b, probability: weightToProbability(pairWeight(pairLevels(comparer, a, b), weights)) })).filter((pair) => pair.probability >= 1e-4);
+function scorePairs(network: EncodedNetwork, candidates: CandidatePairs, comparer: FieldComparer, weights: TokenWeights) {
+  // The name-pattern frequencies come from the filters in both cases: identical token sets are identical bits.
+  const frequency = new NamePatternFrequency(network.set);
+  return Array.from(candidates.first, (a, k) => [a, candidates.second[k]!] as const)
+    .map(([a, b]) => {
+      const levels = pairLevels(comparer, a, b);
+      return { a, b, probability: weightToProbability(pairWeight(levels, weights) + frequency.adjustment(a, b, levels)) };
+    })
+    .filter((pair) => pair.probability >= 1e-4);
 }
 
 function quality(network: EncodedNetwork, pairs: ReturnType<typeof scorePairs>, threshold: number): Quality {
@@ -39,12 +47,13 @@ function quality(network: EncodedNetwork, pairs: ReturnType<typeof scorePairs>, 
   return { threshold, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
 }
 
-function pairCompleteness(network: EncodedNetwork, candidates: Array<[number, number]>): number {
+function pairCompleteness(network: EncodedNetwork, candidates: CandidatePairs): number {
   const perEntity = new Map<string, number>();
   for (const row of network.rows) perEntity.set(row.entity_id, (perEntity.get(row.entity_id) ?? 0) + 1);
   let truePairs = 0;
   for (const n of perEntity.values()) truePairs += (n * (n - 1)) / 2;
-  const found = candidates.filter(([a, b]) => network.rows[a]!.entity_id === network.rows[b]!.entity_id).length;
+  let found = 0;
+  for (let k = 0; k < candidates.count; k++) if (network.rows[candidates.first[k]!]!.entity_id === network.rows[candidates.second[k]!]!.entity_id) found++;
   return found / truePairs;
 }
 
@@ -76,7 +85,7 @@ export const pprlTokensBenchmark: Benchmark = {
         const filters = quality(heldOut, scorePairs(heldOut, candidates, heldOut.set, TOKEN_WEIGHTS), best.threshold);
         progress(
           `held-out seed ${HELD_OUT_SEED}: precision ${filters.precision.toFixed(4)}, recall ${filters.recall.toFixed(4)}, F1 ${filters.f1.toFixed(4)}; ` +
-            `token blocking: ${candidates.length.toLocaleString('en')} candidate pairs, pair completeness ${pairCompleteness(heldOut, candidates).toFixed(4)}`,
+            `token blocking: ${candidates.count.toLocaleString('en')} candidate pairs, pair completeness ${pairCompleteness(heldOut, candidates).toFixed(4)}`,
         );
 
         // Plaintext Dice on the same token sets and candidates, its weights estimated on the tuning seed.

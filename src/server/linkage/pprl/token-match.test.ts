@@ -3,7 +3,7 @@ import { prepareRecord } from '../../../core/linkage/engine/prepare-record.ts';
 import type { RawPersonRecord } from '../../../core/linkage/record.ts';
 import { CLK_BYTES, ClkEncoder } from './clk-encoder.ts';
 import { recordTokens } from './record-tokens.ts';
-import { blockingKeys, tokenCandidates } from './token-blocking.ts';
+import { tokenCandidates, type CandidatePairs } from './token-blocking.ts';
 import { matchFilters } from './token-match.ts';
 import { FilterSet, pairLevels, pairWeight, weightToProbability } from './token-score.ts';
 import { TOKEN_SCHEMA } from './token-schema.ts';
@@ -26,6 +26,8 @@ function encodeAll(records: Array<Omit<RawPersonRecord, 'id'>>): FilterSet {
 }
 
 const probability = (set: FilterSet, a: number, b: number) => weightToProbability(pairWeight(pairLevels(set, a, b)));
+
+const pairList = (pairs: CandidatePairs) => Array.from(pairs.first, (a, k) => `${a}-${pairs.second[k]}`);
 
 describe('matching on tokens', () => {
   it('links spelling variants, swapped fields and a year-only date of one person', () => {
@@ -60,13 +62,27 @@ describe('matching on tokens', () => {
       { given: 'Awa', family: 'Bah' },
       { given: 'Awa', family: 'Ba' },
     ]);
-    const pairs = tokenCandidates(set).map(([a, b]) => `${a}-${b}`);
+    const pairs = pairList(tokenCandidates(set));
     expect(pairs).toContain('0-1');
     expect(pairs).toContain('3-4');
     expect(pairs).not.toContain('0-2');
-    // Keys are the same on every run (members and the matcher compute them independently).
-    expect(blockingKeys(set, 0, 10, 2)).toEqual(blockingKeys(set, 0, 10, 2));
-    expect(tokenCandidates(set, { keep: (a, b) => a < 3 && b >= 3 })).toEqual([]);
+    // The same pairs on every run (members and the matcher compute them independently).
+    expect(pairList(tokenCandidates(set))).toEqual(pairs);
+    expect(pairList(tokenCandidates(set, { keep: (a, b) => a < 3 && b >= 3 }))).toEqual([]);
+  });
+
+  it('meets swapped names, and bounds the pairs of a crowd of namesakes by the neighbourhood', () => {
+    const swapped = encodeAll([
+      { given: 'Ousmane', family: 'Camara', dob: '1985' },
+      { given: 'Camara', family: 'Ousmane', dob: '1985' },
+    ]);
+    expect(pairList(tokenCandidates(swapped))).toEqual(['0-1']);
+    // 40 namesakes born the same year: all pairs would be 780; each record pairs with at most 2 per band.
+    const crowd = encodeAll(Array.from({ length: 40 }, () => ({ given: 'Mohamed', family: 'Diallo', dob: '1990' })));
+    const bounded = tokenCandidates(crowd, { bands: 4, rows: 4, neighbours: 2 });
+    expect(bounded.count).toBeGreaterThan(0);
+    expect(bounded.count).toBeLessThanOrEqual(40 * 2 * 4);
+    for (let k = 0; k < bounded.count; k++) expect(bounded.first[k]!).toBeLessThan(bounded.second[k]!);
   });
 
   it('clusters a small network: the records of each person end together', () => {

@@ -1,4 +1,5 @@
 import { clusterRecords } from '../../../core/linkage/model/cluster.ts';
+import { NamePatternFrequency } from './name-pattern-frequency.ts';
 import { tokenCandidates, type TokenBlockingOptions } from './token-blocking.ts';
 import { pairLevels, pairWeight, weightToProbability, type FilterSet, type PairLevels } from './token-score.ts';
 import { DEFAULT_TOKEN_THRESHOLD } from './token-weights.ts';
@@ -21,17 +22,21 @@ export interface TokenMatchResult {
 const KEEP_ABOVE = 1e-4;
 
 /**
- * Links encoded records on their filters alone: token blocking, the per-field score, then the clustering
+ * Links encoded records on their filters alone: token blocking, the per-field score adjusted for how
+ * common the agreeing name patterns are (name-pattern-frequency.ts), then the clustering
  * of the plaintext engine (which resists chaining through one doubtful record).
  */
 export function matchFilters(set: FilterSet, options: { threshold?: number; blocking?: TokenBlockingOptions } = {}): TokenMatchResult {
   const threshold = options.threshold ?? DEFAULT_TOKEN_THRESHOLD;
   const candidates = tokenCandidates(set, options.blocking);
+  const frequency = new NamePatternFrequency(set);
   const pairs: TokenPair[] = [];
-  for (const [a, b] of candidates) {
+  for (let k = 0; k < candidates.count; k++) {
+    const a = candidates.first[k]!;
+    const b = candidates.second[k]!;
     const levels = pairLevels(set, a, b);
-    const probability = weightToProbability(pairWeight(levels));
+    const probability = weightToProbability(pairWeight(levels) + frequency.adjustment(a, b, levels));
     if (probability >= KEEP_ABOVE) pairs.push({ a, b, probability, levels });
   }
-  return { pairs, candidatePairs: candidates.length, clusterIds: clusterRecords(set.count, pairs, { threshold }) };
+  return { pairs, candidatePairs: candidates.count, clusterIds: clusterRecords(set.count, pairs, { threshold }) };
 }
