@@ -103,14 +103,8 @@ export function blockingKeys(record: ComparableRecord, options: BlockingOptions,
   return [...new Set(blockingEntries(record, options, otherColumns).map((entry) => entry.key))];
 }
 
-/** Indices of a block's members, with their sort strings, grown per key. */
-interface Block {
-  members: number[];
-  sorts: string[];
-}
-
 /** Candidate pairs of one block: all of them when small, else each member with its next `window` ones. */
-export function blockPairs(members: readonly number[], fullBlockSize: number, window: number, emit: (x: number, y: number) => void): void {
+export function blockPairs(members: ArrayLike<number>, fullBlockSize: number, window: number, emit: (x: number, y: number) => void): void {
   const reach = members.length <= fullBlockSize ? members.length : window;
   for (let i = 0; i < members.length; i++) {
     const end = Math.min(members.length, i + 1 + reach);
@@ -118,77 +112,135 @@ export function blockPairs(members: readonly number[], fullBlockSize: number, wi
   }
 }
 
-/** Growable array of pair codes (a · n + b, exact in a double up to 2^53). */
-class PairCodes {
-  #codes = new Float64Array(1024);
+/** A growable Int32Array (entries and pairs are counted in millions at 1,000,000 records). */
+class IntList {
+  values = new Int32Array(1024);
   length = 0;
 
-  push(code: number): void {
-    if (this.length === this.#codes.length) {
-      const grown = new Float64Array(this.#codes.length * 2);
-      grown.set(this.#codes);
-      this.#codes = grown;
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Int32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
     }
-    this.#codes[this.length++] = code;
+    this.values[this.length++] = value;
   }
+}
 
-  sortedUnique(): Float64Array {
-    const codes = this.#codes.subarray(0, this.length).sort();
-    let kept = 0;
-    for (let i = 0; i < codes.length; i++) if (i === 0 || codes[i] !== codes[kept - 1]) codes[kept++] = codes[i]!;
-    return codes.subarray(0, kept);
+/**
+ * Every blocking entry, with its key interned to a small integer: records sharing a key id form a block.
+ * Flat arrays grouped by a counting sort replace a Map of growing arrays per key.
+ */
+interface InternedEntries {
+  keyOf: IntList;
+  recordOf: IntList;
+  /** The entry's sort string (compared only inside windowed blocks). */
+  sortOf: string[];
+  keyCount: number;
+  keysPerRule: Record<string, number>;
+}
+
+function internEntries(records: readonly ComparableRecord[], options: BlockingOptions, otherColumns: readonly string[]): InternedEntries {
+  const keyIds = new Map<string, number>();
+  const sortOf: string[] = [];
+  const lastRecordOfKey = new IntList();
+  const ruleOfKey: string[] = [];
+  const keysPerRule: Record<string, number> = {};
+  const keyOf = new IntList();
+  const recordOf = new IntList();
+  for (let index = 0; index < records.length; index++) {
+    for (const { key, sort } of blockingEntries(records[index]!, options, otherColumns)) {
+      let keyId = keyIds.get(key);
+      if (keyId === undefined) {
+        keyId = keyIds.size;
+        keyIds.set(key, keyId);
+        lastRecordOfKey.push(-1);
+        ruleOfKey.push(key.slice(0, key.indexOf('|')));
+      } else if (lastRecordOfKey.values[keyId] === index) continue; // filed twice under one key (g swapped): once is enough
+      lastRecordOfKey.values[keyId] = index;
+      keyOf.push(keyId);
+      recordOf.push(index);
+      sortOf.push(sort);
+      const rule = ruleOfKey[keyId]!;
+      keysPerRule[rule] = (keysPerRule[rule] ?? 0) + 1;
+    }
   }
+  return { keyOf, recordOf, sortOf, keyCount: keyIds.size, keysPerRule };
+}
+
+/**
+ * Candidate pairs (x < y) as sorted unique columns: pairs bucketed by x (counting sort), each bucket's y
+ * values sorted and deduplicated — linear apart from the small per-record sorts.
+ */
+function sortedUniquePairs(xs: IntList, ys: IntList, n: number): { pairsA: Uint32Array; pairsB: Uint32Array } {
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < xs.length; i++) start[xs.values[i]! + 1]!++;
+  for (let x = 0; x < n; x++) start[x + 1]! += start[x]!;
+  const fill = start.slice(0, n);
+  const bucketed = new Uint32Array(xs.length);
+  for (let i = 0; i < xs.length; i++) bucketed[fill[xs.values[i]!]!++] = ys.values[i]!;
+  let kept = 0;
+  const pairsA = new Uint32Array(xs.length);
+  const pairsB = new Uint32Array(xs.length);
+  for (let x = 0; x < n; x++) {
+    const from = start[x]!;
+    const to = start[x + 1]!;
+    if (from === to) continue;
+    if (to - from > 1) bucketed.subarray(from, to).sort();
+    for (let i = from; i < to; i++) {
+      if (i > from && bucketed[i] === bucketed[i - 1]) continue;
+      pairsA[kept] = x;
+      pairsB[kept++] = bucketed[i]!;
+    }
+  }
+  return { pairsA: pairsA.slice(0, kept), pairsB: pairsB.slice(0, kept) };
 }
 
 /** Candidate pairs from the union of blocking rules, deduplicated. */
 export function blockRecords(records: readonly ComparableRecord[], options: BlockingOptions, otherColumns: readonly string[]): BlockingResult {
-  const blocks = new Map<string, Block>();
-  const keysPerRule: Record<string, number> = {};
-  records.forEach((record, index) => {
-    for (const { key, sort } of blockingEntries(record, options, otherColumns)) {
-      const block = blocks.get(key);
-      if (block) {
-        // A record files twice under one key (g with its swapped form): once is enough.
-        if (block.members[block.members.length - 1] === index) continue;
-        block.members.push(index);
-        block.sorts.push(sort);
-      } else blocks.set(key, { members: [index], sorts: [sort] });
-      const rule = key.slice(0, key.indexOf('|'));
-      keysPerRule[rule] = (keysPerRule[rule] ?? 0) + 1;
-    }
-  });
+  const entries = internEntries(records, options, otherColumns);
+  const { keyOf, recordOf, sortOf, keyCount } = entries;
+  // Entries grouped by key (counting sort keeps record order inside a block).
+  const start = new Int32Array(keyCount + 1);
+  for (let i = 0; i < keyOf.length; i++) start[keyOf.values[i]! + 1]!++;
+  for (let k = 0; k < keyCount; k++) start[k + 1]! += start[k]!;
+  const fill = start.slice(0, keyCount);
+  const members = new Int32Array(keyOf.length);
+  const sorts = new Array<string>(keyOf.length);
+  for (let i = 0; i < keyOf.length; i++) {
+    const at = fill[keyOf.values[i]!]!++;
+    members[at] = recordOf.values[i]!;
+    sorts[at] = sortOf[i]!;
+  }
   const fullBlockSize = options.fullBlockSize ?? FULL_BLOCK_SIZE;
   const window = options.window ?? WINDOW;
-  const n = records.length;
-  const codes = new PairCodes();
-  const emit = (x: number, y: number) => codes.push(x < y ? x * n + y : y * n + x);
+  const xs = new IntList();
+  const ys = new IntList();
+  const emit = (x: number, y: number) => {
+    xs.push(x < y ? x : y);
+    ys.push(x < y ? y : x);
+  };
   let skippedBlocks = 0;
   let windowedBlocks = 0;
-  for (const block of blocks.values()) {
-    const size = block.members.length;
+  for (let k = 0; k < keyCount; k++) {
+    const from = start[k]!;
+    const size = start[k + 1]! - from;
     if (size < 2) continue;
     if (size > options.maxBlockSize) {
       skippedBlocks++;
       continue;
     }
-    let members = block.members;
+    let block: ArrayLike<number> = members.subarray(from, from + size);
     if (size > fullBlockSize) {
       windowedBlocks++;
-      const order = members.map((_, i) => i);
-      const sorts = block.sorts;
-      // Ties keep record order, so the result does not depend on the sort's stability or the Map's order.
+      // Sorted by the rule's sort string; ties keep record order, so the result does not depend on the sort.
+      const order = Array.from({ length: size }, (_, i) => from + i);
       order.sort((i, j) => (sorts[i]! < sorts[j]! ? -1 : sorts[i]! > sorts[j]! ? 1 : members[i]! - members[j]!));
-      members = order.map((i) => block.members[i]!);
+      const inOrder = order.map((i) => members[i]!);
+      block = inOrder;
     }
-    blockPairs(members, fullBlockSize, window, emit);
+    blockPairs(block, fullBlockSize, window, emit);
   }
-  const unique = codes.sortedUnique();
-  const pairsA = new Uint32Array(unique.length);
-  const pairsB = new Uint32Array(unique.length);
-  for (let i = 0; i < unique.length; i++) {
-    const a = Math.floor(unique[i]! / n);
-    pairsA[i] = a;
-    pairsB[i] = unique[i]! - a * n;
-  }
-  return { pairsA, pairsB, skippedBlocks, windowedBlocks, keysPerRule };
+  const { pairsA, pairsB } = sortedUniquePairs(xs, ys, records.length);
+  return { pairsA, pairsB, skippedBlocks, windowedBlocks, keysPerRule: entries.keysPerRule };
 }

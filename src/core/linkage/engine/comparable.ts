@@ -72,12 +72,43 @@ function field(tokens: readonly NameToken[], bareTokens: readonly string[], key:
   };
 }
 
+const CACHE_LIMIT = 100_000;
+const fieldCache = new Map<string, ComparableNameField | null>();
+
+/**
+ * Everything `field` reads, as one string: equal keys build equal fields. The token list's own content is
+ * in it too (every property), so the shared field's `tokens` are indistinguishable from the record's own.
+ */
+function fieldKey(tokens: readonly NameToken[], bareTokens: readonly string[], key: string | null, typed: string | null): string {
+  // Only the typed text is free text, so it goes last: every part before it is free of control characters.
+  let text = `${tokens.length}\u0000${key ?? '\u0002'}\u0000${bareTokens.join('\u0001')}`;
+  for (const t of tokens) {
+    text += `\u0000${t.normalised}\u0001${t.compact}\u0001${t.folded}\u0001${t.skeleton}\u0001${t.alias ?? '\u0002'}\u0001${t.metaphone.primary}\u0001${t.metaphone.secondary}\u0001${t.script}\u0001${t.lowConfidence ? 1 : 0}\u0001${t.arabicSkeleton ?? '\u0002'}`;
+  }
+  return typed === null ? `${text}\u0002` : `${text}\u0000${typed}`;
+}
+
+/**
+ * One field object per distinct name input (names repeat heavily in a registry): building a field is most
+ * of toComparable's work, and a shared object lets pair comparison remember levels per pair of fields.
+ */
+function sharedField(tokens: readonly NameToken[], bareTokens: readonly string[], key: string | null, typed: string | null): ComparableNameField | null {
+  if (tokens.length === 0) return null;
+  const cacheKey = fieldKey(tokens, bareTokens, key, typed);
+  const cached = fieldCache.get(cacheKey);
+  if (cached !== undefined) return cached;
+  if (fieldCache.size >= CACHE_LIMIT) fieldCache.clear();
+  const built = field(tokens, bareTokens, key, typed);
+  fieldCache.set(cacheKey, built);
+  return built;
+}
+
 export function toComparable(prepared: PreparedRecord): ComparableRecord {
   const { name } = prepared;
   return {
     prepared,
-    given: field(name.givenTokens, name.variants.givenBare, name.keys.firstGiven, name.raw.given),
-    family: field(name.familyTokens, name.variants.familyBare, name.keys.familySkeleton, name.raw.family),
+    given: sharedField(name.givenTokens, name.variants.givenBare, name.keys.firstGiven, name.raw.given),
+    family: sharedField(name.familyTokens, name.variants.familyBare, name.keys.familySkeleton, name.raw.family),
     origin: prepared.nationality,
   };
 }

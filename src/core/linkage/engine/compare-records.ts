@@ -77,7 +77,8 @@ function compareNameFieldsUncached(a: ComparableNameField, b: ComparableNameFiel
   if (a.arabicScript !== b.arabicScript && (jaroWinkler(a.skeleton, b.skeleton) >= 0.9 || sameWrittenInArabic(a, b))) return NAME_VARIANT;
   const whole = jaroWinkler(a.folded, b.folded);
   if (whole >= 0.92 || damerauLevenshtein(a.joined, b.joined, 1) <= 1 || (a.typedCompact !== '' && damerauLevenshtein(a.typedCompact, b.typedCompact, 1) <= 1)) return NAME_FUZZY;
-  const best = bestTokenSimilarity(a, b);
+  // One token on each side: the token forms are the field forms, so the best token pair is `whole`.
+  const best = a.tokens.length === 1 && b.tokens.length === 1 ? whole : bestTokenSimilarity(a, b);
   if (best >= 0.92 || whole >= 0.8 || shareAny(a.skeletons, b.skeletons)) return NAME_WEAK;
   return NAME_ELSE;
 }

@@ -1,4 +1,4 @@
-import { estimateU, matchWeight, probabilityOf, termFrequencyWeight, trainEm, type ComparisonSpec, type FellegiSunterParams } from '../model/fellegi-sunter.ts';
+import { estimateU, isNeutral, probabilityOf, termFrequencyWeight, trainEm, type ComparisonSpec, type FellegiSunterParams } from '../model/fellegi-sunter.ts';
 import { FIELD, NAME_LEVEL, PHONE_LEVEL } from './compare-records.ts';
 import type { PairComparison } from './pair-comparison.ts';
 
@@ -19,6 +19,37 @@ export interface LinkModel {
 export interface TrainOptions {
   /** Term-frequency adjustment on (default); off gives a plain Fellegi–Sunter baseline. */
   termFrequencies?: boolean;
+}
+
+/**
+ * matchWeight's terms, computed once per model: the prior, then log2(m/u) per field and level (NaN where
+ * the level weighs nothing: missing or neutral). Summed in the same order as matchWeight, so every
+ * probability is bit-for-bit the same, without a logarithm or an allocation per pair.
+ */
+interface WeightTable {
+  prior: number;
+  levels: Float64Array[];
+}
+
+function weightTable(params: FellegiSunterParams): WeightTable {
+  return {
+    prior: Math.log2(params.lambda / (1 - params.lambda)),
+    levels: params.specs.map((spec, f) =>
+      Float64Array.from(spec.levels, (_, level) => (isNeutral(spec, level) ? Number.NaN : Math.log2(params.m[f]![level]! / params.u[f]![level]!))),
+    ),
+  };
+}
+
+function tableWeight(table: WeightTable, vector: Uint8Array, overrides: (number | undefined)[]): number {
+  let weight = table.prior;
+  const levels = table.levels;
+  for (let f = 0; f < levels.length; f++) {
+    const term = levels[f]![vector[f]!]!;
+    // NaN marks a level that weighs nothing (missing or neutral).
+    if (term !== term) continue;
+    weight += overrides[f] ?? term;
+  }
+  return weight;
 }
 
 /** The weight of a vetoing level: far below anything the other fields can add up to. */
@@ -119,6 +150,7 @@ export function trainLinkModel(specs: readonly ComparisonSpec[], blocked: readon
   const params: FellegiSunterParams = { specs, lambda: blocked.length ? estimateLambda(blocked) : 0.01, m: trained.m, u };
   const NO_OVERRIDES: (number | undefined)[] = [];
   const CONFLICTING_DOB = specs[FIELD.dob]!.levels.indexOf('conflicting');
+  const table = weightTable(params);
   /** Scores a compared pair, with term-frequency weights for the name values it agrees on. */
   const weigh = ({ vector, givenLog, familyLog }: PairComparison): PairScore => {
     let overrides = NO_OVERRIDES;
@@ -133,7 +165,7 @@ export function trainLinkModel(specs: readonly ComparisonSpec[], blocked: readon
       overrides = overrides === NO_OVERRIDES ? new Array(specs.length).fill(undefined) : overrides;
       overrides[FIELD.dob] = VETO_WEIGHT;
     }
-    return { probability: probabilityOf(matchWeight(params, vector, overrides)), vector, overrides };
+    return { probability: probabilityOf(tableWeight(table, vector, overrides)), vector, overrides };
   };
   return { params, weigh, emIterations: trained.iterations };
 }

@@ -251,6 +251,25 @@ function analyseToken(token: string, field: NameField, meta: PreToken | undefine
   });
 }
 
+const analysedCache = new WeakMap<FieldResult, Map<string, readonly NameToken[]>>();
+
+/**
+ * A field's analysed tokens, remembered per field result (itself remembered per typed text) and context:
+ * one lookup per field instead of one key per token. A fresh array each time, as callers may keep it.
+ */
+function analysedTokens(result: FieldResult, field: NameField, somali: boolean, context: AliasContext): NameToken[] {
+  if (result.tokens.length === 0) return [];
+  let byContext = analysedCache.get(result);
+  if (!byContext) analysedCache.set(result, (byContext = new Map()));
+  const key = `${somali ? 1 : 0}\u0000${context.nationality ?? ''}\u0000${context.sex ?? ''}`;
+  let tokens = byContext.get(key);
+  if (!tokens) {
+    tokens = result.tokens.map((token) => analyseToken(token, field, result.meta.get(token), somali, context));
+    byContext.set(key, tokens);
+  }
+  return [...tokens];
+}
+
 const classSkeletons = new Map<string, { skeleton: string; metaphone: string }>();
 
 /** Skeleton and metaphone of a token's class canonical form when it has one, else of the token itself. */
@@ -323,8 +342,8 @@ export function normaliseName(input: { given?: string | null; family?: string | 
   const rules: NameRuleId[] = [];
   for (const id of [...given.rules, ...family.rules]) addRule(rules, id);
 
-  const givenTokens = given.tokens.map((token) => analyseToken(token, 'given', given.meta.get(token), somali, context));
-  const familyTokens = family.tokens.map((token) => analyseToken(token, 'family', family.meta.get(token), somali, context));
+  const givenTokens = analysedTokens(given, 'given', somali, context);
+  const familyTokens = analysedTokens(family, 'family', somali, context);
   if ([...givenTokens, ...familyTokens].some((token) => token.folded !== token.compact)) addRule(rules, 'N-8');
   if (givenTokens.some((token) => token.alias)) addRule(rules, 'N-9');
   if (familyTokens.some((token) => token.alias)) addRule(rules, lookupFamilyAny(familyTokens) ? 'N-10' : 'N-9');
