@@ -10,10 +10,13 @@ import { linkageQualityBenchmark } from './benchmarks/linkage-quality.ts';
 import { linkageDuplicateCheckBenchmark } from './benchmarks/linkage-duplicate-check.ts';
 import { linkageBlockingBenchmark } from './benchmarks/linkage-blocking.ts';
 import { linkageScoringBenchmark } from './benchmarks/linkage-scoring.ts';
+import { linkageBatchBenchmark } from './benchmarks/linkage-batch.ts';
 import { loginBenchmark } from './benchmarks/login.ts';
 import { pgliteOpenBenchmark } from './benchmarks/pglite-open.ts';
 import { pprlDiceBenchmark, pprlQueryBenchmark } from './benchmarks/pprl-dice.ts';
 import { pprlEncodeBenchmark } from './benchmarks/pprl-encode.ts';
+import { pprlTokensBenchmark } from './benchmarks/pprl-tokens.ts';
+import { pprlTokenBlockingBenchmark } from './benchmarks/pprl-token-blocking.ts';
 import { median, type Benchmark } from './support.ts';
 
 /**
@@ -21,7 +24,7 @@ import { median, type Benchmark } from './support.ts';
  * table and writes bench/results/<name>.json (overwritten) with the machine, Node version and git commit,
  * so numbers can be compared across commits on the same kind of machine.
  */
-const BENCHMARKS: Benchmark[] = [loginBenchmark, authenticatedGetBenchmark, auditVerifyBenchmark, pgliteOpenBenchmark, pprlDiceBenchmark, pprlQueryBenchmark, pprlEncodeBenchmark, linkageQualityBenchmark, linkageSpeedBenchmark, linkageBlockingBenchmark, linkageScoringBenchmark, linkageDuplicateCheckBenchmark];
+const BENCHMARKS: Benchmark[] = [loginBenchmark, authenticatedGetBenchmark, auditVerifyBenchmark, pgliteOpenBenchmark, pprlDiceBenchmark, pprlQueryBenchmark, pprlEncodeBenchmark, pprlTokensBenchmark, pprlTokenBlockingBenchmark, linkageQualityBenchmark, linkageSpeedBenchmark, linkageBlockingBenchmark, linkageScoringBenchmark, linkageDuplicateCheckBenchmark, linkageBatchBenchmark];
 const RESULTS_DIR = resolve(import.meta.dirname, 'results');
 
 interface Result {

@@ -72,7 +72,7 @@ function field(tokens: readonly NameToken[], bareTokens: readonly string[], key:
   };
 }
 
-const CACHE_LIMIT = 100_000;
+const CACHE_LIMIT = 20_000;
 const fieldCache = new Map<string, ComparableNameField | null>();
 
 /**

@@ -35,15 +35,73 @@ function logOdds(probability: number): number {
   return Math.log2(p / (1 - p));
 }
 
+/** Pairs as parallel typed arrays (record indices a, b and the probability): how large batches hold them. */
+export interface ScoredPairArrays {
+  a: Uint32Array;
+  b: Uint32Array;
+  probability: Float64Array | Float32Array;
+}
+
+/** The cannot-link callback is asked only while the two clusters are this small (its cost is |A|·|B|). */
+const CANNOT_LINK_CHECK_LIMIT = 4096;
+
 /**
  * Clusters records from scored pairs, resisting chaining: the strongest links are considered first, and a
- * link merges two clusters only when the pairs already scored between them agree on average. Pairs never
- * compared (not blocked together) count neither for nor against. Returns a cluster id per record.
+ * link merges two clusters only when the pairs already scored between them agree on average and none of
+ * them is vetoed. Pairs never compared (not blocked together) count neither for nor against. Returns a
+ * cluster id per record.
  */
 export function clusterRecords(recordCount: number, pairs: readonly ScoredPair[], options: ClusterOptions): Int32Array {
+  const a = new Uint32Array(pairs.length);
+  const b = new Uint32Array(pairs.length);
+  const probability = new Float64Array(pairs.length);
+  pairs.forEach((pair, k) => {
+    a[k] = pair.a;
+    b[k] = pair.b;
+    probability[k] = pair.probability;
+  });
+  return clusterPairArrays(recordCount, { a, b, probability }, options);
+}
+
+/**
+ * `clusterRecords` over typed arrays, in memory proportional to the pairs (no objects per pair): each
+ * record's scored pairs are laid out once as adjacency lists, and the cohesion of a merge is read from the
+ * lists of the smaller cluster's members — so a merge costs that cluster's degree, not |A|·|B|. Ties in
+ * probability are taken in input order.
+ */
+export function clusterPairArrays(recordCount: number, pairs: ScoredPairArrays, options: ClusterOptions): Int32Array {
   const minCohesion = logOdds(options.minCohesion ?? options.threshold);
-  const parent = Int32Array.from({ length: recordCount }, (_, i) => i);
-  const members: number[][] = Array.from({ length: recordCount }, (_, i) => [i]);
+  const count = pairs.a.length;
+  // Adjacency lists (compressed rows): for each record, its neighbours and the pair's log-odds.
+  const offsets = new Uint32Array(recordCount + 1);
+  for (let k = 0; k < count; k++) {
+    offsets[pairs.a[k]! + 1]!++;
+    offsets[pairs.b[k]! + 1]!++;
+  }
+  for (let i = 0; i < recordCount; i++) offsets[i + 1]! += offsets[i]!;
+  const neighbour = new Uint32Array(2 * count);
+  const weight = new Float32Array(2 * count);
+  const vetoed = new Uint8Array(2 * count);
+  const fill = offsets.slice(0, recordCount);
+  for (let k = 0; k < count; k++) {
+    const w = logOdds(pairs.probability[k]!);
+    const veto = pairs.probability[k]! < VETO_PROBABILITY ? 1 : 0;
+    for (const [x, y] of [[pairs.a[k]!, pairs.b[k]!], [pairs.b[k]!, pairs.a[k]!]] as const) {
+      const at = fill[x]!++;
+      neighbour[at] = y;
+      weight[at] = w;
+      vetoed[at] = veto;
+    }
+  }
+
+  const parent = new Int32Array(recordCount);
+  const size = new Int32Array(recordCount).fill(1);
+  const next = new Int32Array(recordCount).fill(-1);
+  const last = new Int32Array(recordCount);
+  for (let i = 0; i < recordCount; i++) {
+    parent[i] = i;
+    last[i] = i;
+  }
   const find = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]!]!;
@@ -51,40 +109,38 @@ export function clusterRecords(recordCount: number, pairs: readonly ScoredPair[]
     }
     return i;
   };
-  // Every scored pair, keyed by its two records, to measure cohesion between clusters.
-  const scored = new Map<number, number>();
-  const key = (a: number, b: number) => (a < b ? a * recordCount + b : b * recordCount + a);
-  const vetoes = new Set<number>();
-  for (const pair of pairs) {
-    scored.set(key(pair.a, pair.b), Math.max(logOdds(pair.probability), scored.get(key(pair.a, pair.b)) ?? -Infinity));
-    if (pair.probability < VETO_PROBABILITY) vetoes.add(key(pair.a, pair.b));
-  }
 
-  const candidates = pairs.filter((pair) => pair.probability >= options.threshold).sort((x, y) => y.probability - x.probability);
-  for (const pair of candidates) {
-    const ra = find(pair.a);
-    const rb = find(pair.b);
+  let candidateCount = 0;
+  for (let k = 0; k < count; k++) if (pairs.probability[k]! >= options.threshold) candidateCount++;
+  const candidates = new Uint32Array(candidateCount);
+  for (let k = 0, c = 0; k < count; k++) if (pairs.probability[k]! >= options.threshold) candidates[c++] = k;
+  candidates.sort((x, y) => pairs.probability[y]! - pairs.probability[x]! || x - y);
+
+  for (const k of candidates) {
+    const ra = find(pairs.a[k]!);
+    const rb = find(pairs.b[k]!);
     if (ra === rb) continue;
+    const [small, big] = size[ra]! <= size[rb]! ? [ra, rb] : [rb, ra];
     let sum = 0;
-    let count = 0;
-    // A vetoed pair (two different full birth dates) between the clusters is a cannot-link constraint.
-    let vetoed = false;
-    for (const x of members[ra]!) {
-      for (const y of members[rb]!) {
-        const k = key(x, y);
-        if (vetoes.has(k) || options.cannotLink?.(x, y)) vetoed = true;
-        const p = scored.get(k);
-        if (p !== undefined) {
-          sum += p;
-          count++;
-        }
+    let scored = 0;
+    let veto = false;
+    for (let x = small; x !== -1 && !veto; x = next[x]!) {
+      for (let at = offsets[x]!; at < offsets[x + 1]!; at++) {
+        if (find(neighbour[at]!) !== big) continue;
+        if (vetoed[at]) veto = true;
+        sum += weight[at]!;
+        scored++;
       }
     }
-    if (vetoed || (count > 0 && sum / count < minCohesion)) continue;
-    const [big, small] = members[ra]!.length >= members[rb]!.length ? [ra, rb] : [rb, ra];
+    if (!veto && options.cannotLink && size[small]! * size[big]! <= CANNOT_LINK_CHECK_LIMIT) {
+      for (let x = small; x !== -1 && !veto; x = next[x]!) for (let y = big; y !== -1 && !veto; y = next[y]!) veto = options.cannotLink(x, y);
+    }
+    if (veto || (scored > 0 && sum / scored < minCohesion)) continue;
+    // Members of `small` follow those of `big`; the bigger cluster's root stays the root.
     parent[small] = big;
-    members[big]!.push(...members[small]!);
-    members[small] = [];
+    next[last[big]!] = small;
+    last[big] = last[small]!;
+    size[big]! += size[small]!;
   }
   const ids = new Int32Array(recordCount);
   for (let i = 0; i < recordCount; i++) ids[i] = find(i);

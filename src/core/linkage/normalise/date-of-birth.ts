@@ -253,7 +253,7 @@ const OUT_OF_RANGE: DateOfBirthResult = Object.freeze({ dob: null, reason: 'out_
 
 // The same typed date recurs (a person registered several times, a common "01/01/1990"): results are
 // remembered per typed text, order and reference day — the only parts of the options a result depends on.
-const CACHE_LIMIT = 100_000;
+const CACHE_LIMIT = 20_000;
 const cache = new Map<string, DateOfBirthResult>();
 
 /** N-11: raw date of birth → DateOfBirth, or null with the reason (callers warn on every reason but 'missing'). */

@@ -112,7 +112,7 @@ interface FieldResult {
 
 const EMPTY_FIELD: FieldResult = { tokens: [], bare: [], meta: new Map(), particles: [], unknown: false, lowConfidence: false, rules: [] };
 
-const CACHE_LIMIT = 100_000;
+const CACHE_LIMIT = 20_000;
 const fieldCache = new Map<string, FieldResult>();
 const tokenCache = new Map<string, NameToken>();
 

@@ -32,7 +32,7 @@ const DIALABLE = /^\+?\d{3,20}$/;
 
 // Parsing is the costly part of preparing a record, and the same typed number recurs (a person registered
 // several times, a household's or an association's number): results are remembered per typed text.
-const CACHE_LIMIT = 100_000;
+const CACHE_LIMIT = 20_000;
 const cache = new Map<string, PhoneResult>();
 
 /** N-12: raw phone → E.164 ("+212612345678"), or null with 'missing' / 'malformed'. */
