@@ -149,6 +149,8 @@ export class AxeLog {
 
   async scan(page: Page, where: string): Promise<void> {
     this.places.push(where);
+    // A dialog still fading in has half-transparent text: axe would measure colours nobody reads.
+    await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
     this.findings.push(...(await seriousAxeViolations(page, where)));
   }
 
