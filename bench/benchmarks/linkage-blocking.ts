@@ -4,11 +4,11 @@ import { toComparable } from '../../src/core/linkage/engine/comparable.ts';
 import { prepareRecord } from '../../src/core/linkage/engine/prepare-record.ts';
 import { statisticsOf } from '../../src/core/linkage/engine/record-statistics.ts';
 import { generateMigrantRecords, migrantRowToRawRecord } from '../linkage/migrant/generate-migrant.ts';
+import { MAX_BLOCK_SIZE } from '../../src/core/linkage/engine/link-records.ts';
 import type { Benchmark } from '../support.ts';
 
 const REFERENCE = new Date('2026-01-01');
 /** The block-size cap linkRecords uses (link-records.ts); blocks above it are skipped. */
-const MAX_BLOCK_SIZE = 200;
 /** Set LINKAGE_BLOCKING_1M=1 to also block 1,000,000 records (several minutes and a few GiB of memory). */
 const WITH_MILLION = process.env.LINKAGE_BLOCKING_1M === '1';
 

@@ -8,11 +8,11 @@ import { comparePair } from '../../src/core/linkage/engine/pair-comparison.ts';
 import { prepareRecord } from '../../src/core/linkage/engine/prepare-record.ts';
 import { statisticsOf, type RecordStatistics } from '../../src/core/linkage/engine/record-statistics.ts';
 import { generateMigrantRecords, migrantRowToRawRecord } from '../linkage/migrant/generate-migrant.ts';
+import { MAX_BLOCK_SIZE } from '../../src/core/linkage/engine/link-records.ts';
 import type { Benchmark } from '../support.ts';
 
 const REFERENCE = new Date('2026-01-01');
 const RECORDS = 50_000;
-const MAX_BLOCK_SIZE = 200;
 
 /** Compares and weighs every candidate pair once; the sum keeps the work from being optimised away. */
 function scoreAll(records: readonly ComparableRecord[], pairsA: Uint32Array, pairsB: Uint32Array, model: LinkModel, statistics: RecordStatistics): number {

@@ -1,3 +1,4 @@
+import { MAX_BLOCK_SIZE } from '../../../core/linkage/engine/link-records.ts';
 import { rmSync, statSync } from 'node:fs';
 import { comparisonSpecs } from '../../../core/linkage/engine/compare-records.ts';
 import { DedupInputError } from '../csv/dedup-input-error.ts';
@@ -73,7 +74,7 @@ export interface StreamingDedupResult {
  * `linkRecords` when the candidate pairs fit in the training sample.
  */
 export async function streamingDedup(options: StreamingDedupOptions): Promise<StreamingDedupResult> {
-  const maxBlockSize = options.maxBlockSize ?? 200;
+  const maxBlockSize = options.maxBlockSize ?? MAX_BLOCK_SIZE;
   const otherColumns = [...options.otherColumns];
   const fields = comparisonSpecs(otherColumns).length;
   const workspace = new Workspace();
