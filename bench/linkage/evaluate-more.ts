@@ -1,7 +1,7 @@
 import { clusterPairs, clusterRecords, type ScoredPair } from '../../src/core/linkage/model/cluster.ts';
 
 /** Precision and recall of a clustering (record → cluster id) against ground-truth entity ids. */
-export function clusterQuality(clusterIds: Int32Array, entityOf: readonly string[]): { precision: number; recall: number; f1: number } {
+export function clusterQuality(clusterIds: Int32Array, entityOf: readonly string[]): { precision: number; recall: number; f1: number; truePairs: number; predictedPairs: number } {
   const perEntity = new Map<string, number>();
   for (const entity of entityOf) perEntity.set(entity, (perEntity.get(entity) ?? 0) + 1);
   let truth = 0;
@@ -14,7 +14,7 @@ export function clusterQuality(clusterIds: Int32Array, entityOf: readonly string
   }
   const precision = predicted ? correct / predicted : 1;
   const recall = truth ? correct / truth : 1;
-  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, truePairs: truth, predictedPairs: predicted };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { lookupFamilyName } from '../normalise/aliases.ts';
 import { latinArabicSkeletons } from '../normalise/latin-arabic-skeleton.ts';
 import { nationalityAlpha2 } from '../normalise/name-context.ts';
-import { keyForms, nameKeysForSearch, normaliseName, type NameToken } from '../normalise/name.ts';
+import { keyForms, normaliseName, type NameToken } from '../normalise/name.ts';
 
 /**
  * The name keys of `searchPeople` (issue 5 stores a person's keys in an index and looks a query's keys up
@@ -39,12 +39,11 @@ export function personSearchKeys(name: { given?: string | null; family?: string 
 
 /** The keys a free-text query looks up, with the tokens they came from (every token must find the person). */
 export function querySearchKeys(query: string, options: SearchKeyOptions = {}): { token: string; keys: string[] }[] {
-  const parsed = nameKeysForSearch(query, options);
   const normalised = normaliseName({ given: query }, { ...options, onBidiControl: 'treat-as-missing' });
   const context = { nationality: nationalityAlpha2(options.nationality), sex: options.sex ?? null };
   return normalised.givenTokens.map((token, index) => {
     const keys = new Set<string>();
     tokenKeys(token, context, keys);
-    return { token: parsed.tokens[index] ?? token.normalised, keys: [...keys] };
+    return { token: normalised.given[index] ?? token.normalised, keys: [...keys] };
   });
 }
