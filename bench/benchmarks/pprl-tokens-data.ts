@@ -87,6 +87,7 @@ export function learnTokenWeights(network: EncodedNetwork, comparer: FieldCompar
 
 
 const MIN_GROUPS = [2, 5, 20];
+const ALIGNMENTS = ['global', 'per-salt'] as const;
 
 export interface AttackFigures {
   records: number;
@@ -108,8 +109,10 @@ export async function attackFigures(seed: number, records: number): Promise<Atta
     });
     const table = frequencyTable(truth);
     const bitsPerToken = schema.clk.fields.find((field) => field.name === 'given')!.bitsPerToken;
-    // The attacker's best choice of the smallest group worth aligning (the worst case for us).
-    const scores = MIN_GROUPS.map((minGroup) => scoreGuesses(frequencyAttack(network.filters, table, { salted: schema.saltNames, bitsPerToken, tokensOf: tokensOfName, minGroup }), truth, table));
+    // The attacker's best choice of the smallest group worth aligning and of the alignment (the worst case for us).
+    const scores = ALIGNMENTS.flatMap((alignment) =>
+      MIN_GROUPS.map((minGroup) => scoreGuesses(frequencyAttack(network.filters, table, { salted: schema.saltNames, bitsPerToken, tokensOf: tokensOfName, minGroup, alignment }), truth, table)),
+    );
     const score = scores.reduce((x, y) => (y.recovered > x.recovered ? y : x));
     return { score, baseline: scoreGuesses(mostFrequentGuesses(truth.length, table), truth, table) };
   };

@@ -68,7 +68,7 @@ describe('sanad pprl', () => {
     const text = await readFile(tokensA, 'utf8');
     const [header, first] = text.split('\r\n');
     expect(header).toBe('id,schema,filter');
-    expect(first).toMatch(/^R\d+,sanad-tokens-1,[A-Za-z0-9+/]{171}=$/);
+    expect(first).toMatch(/^R\d+,sanad-tokens-2,[A-Za-z0-9+/]{171}=$/);
     expect(text.split('\r\n').filter(Boolean)).toHaveLength(401);
     const source = await readFile(join(dir, 'a.csv'), 'utf8');
     const someName = source.split('\r\n')[1]!.split(',')[1]!;
@@ -121,7 +121,7 @@ describe('sanad pprl', () => {
     const match = (input: string) => pprl(['match', '--input', input, '--output', join(dir, 'x.csv')]);
     await expect(match(await write('bad64.csv', [header, first.replace(/,[^,]+$/, ',not*base64!')]))).rejects.toThrow(/line 2: the filter is not base64/);
     await expect(match(await write('short.csv', [header, first.replace(/,[^,]+$/, ',AAAA')]))).rejects.toThrow(/line 2: the filter is 3 bytes long; filters of this schema are 128 bytes/);
-    await expect(match(await write('mixed.csv', [header, first, second.replace('sanad-tokens-1', 'sanad-tokens-0')]))).rejects.toThrow(/line 3: unknown schema "sanad-tokens-0"/);
+    await expect(match(await write('mixed.csv', [header, first, second.replace('sanad-tokens-2', 'sanad-tokens-0')]))).rejects.toThrow(/line 3: unknown schema "sanad-tokens-0"/);
     await expect(match(join(dir, 'a.csv'))).rejects.toThrow(/is not a tokens file/);
     await expect(match(await write('empty.csv', [header]))).rejects.toThrow(/has a header but no records/);
     await expect(pprl(['match', '--input', tokensA, '--output', join(dir, 'x.csv'), '--threshold', '2'])).rejects.toThrow(/--threshold must be a number between 0 and 1/);

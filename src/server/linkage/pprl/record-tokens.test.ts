@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepareRecord } from '../../../core/linkage/engine/prepare-record.ts';
 import type { RawPersonRecord } from '../../../core/linkage/record.ts';
-import { recordTokens, RECORD_TOKEN_FIELDS, tokensOfName, yearWindows, type RecordTokens } from './record-tokens.ts';
+import { recordTokens, RECORD_TOKEN_FIELDS, tokenDob, tokensOfName, yearWindows, type RecordTokens } from './record-tokens.ts';
 
 const REFERENCE = new Date('2026-01-01');
 const tokens = (raw: Omit<RawPersonRecord, 'id'>, saltNames = true) => recordTokens(prepareRecord({ id: 'x', ...raw }, { reference: REFERENCE }), { saltNames });
@@ -63,6 +63,20 @@ describe('record tokens', () => {
     expect(year.dobYear).toEqual(full.dobYear);
     expect(swappedDayMonth.dobDayMonth).toEqual(full.dobDayMonth);
     expect(swappedDayMonth.dobDate).not.toEqual(full.dobDate);
+  });
+
+  it('keeps the year of an impossible typed date, so its names still compare with the same window', () => {
+    const prepared = (dob: string) => prepareRecord({ id: 'x', given: 'Awa', dob }, { reference: REFERENCE });
+    // A mistyped day or month: the engine treats the date as missing; the tokens keep its year alone.
+    expect(prepared('31/04/1994').dob).toBeNull();
+    expect(tokenDob(prepared('31/04/1994'))).toEqual({ year: 1994, precision: 'year' });
+    expect(tokenDob(prepared('19/83/2013'))).toEqual({ year: 2013, precision: 'year' });
+    expect(tokens({ given: 'Awa', dob: '32/03/1992' }).given).toEqual(tokens({ given: 'Awa', dob: '1992' }).given);
+    expect(tokens({ given: 'Awa', dob: '32/03/1992' }).dobDate).toEqual([]);
+    // No year, or two candidate years: no date.
+    expect(tokenDob(prepared('31/04/94'))).toBeNull();
+    expect(tokenDob(prepared('1990 or 1991?'))).toBeNull();
+    expect(tokenDob(prepared('not known'))).toBeNull();
   });
 
   it('never holds a phone number, and a record without a date salts its names on its own', () => {

@@ -52,10 +52,16 @@ function schema(version: string, saltNames: boolean, nameBits: number): TokenSch
   };
 }
 
-/** The schema members encode with: name tokens salted with the birth-year window. */
-export const TOKEN_SCHEMA = schema('sanad-tokens-1', true, 8);
+/**
+ * The schema members encode with: name tokens salted with the birth-year window. Version 2: an impossible
+ * typed date keeps its year (record-tokens.ts, tokenDob), and the weights were re-estimated.
+ */
+export const TOKEN_SCHEMA = schema('sanad-tokens-2', true, 8);
 
 /** The same layout without salting: only for the attack test's positive control and measurements. */
-export const UNSALTED_TOKEN_SCHEMA = schema('sanad-tokens-1-unsalted', false, 8);
+export const UNSALTED_TOKEN_SCHEMA = schema('sanad-tokens-2-unsalted', false, 8);
 
 export const KNOWN_TOKEN_SCHEMAS: readonly TokenSchema[] = [TOKEN_SCHEMA];
+
+/** Versions earlier releases wrote: refused with a request to re-encode (their filters differ for some records). */
+export const RETIRED_TOKEN_SCHEMAS: readonly string[] = ['sanad-tokens-1'];

@@ -6,7 +6,7 @@ import { CliError } from '../../cli/cli-error.ts';
 import { translateFileError } from '../csv/translate-errors.ts';
 import { Utf8FaultError, Utf8Guard } from '../csv/utf8-guard.ts';
 import { CLK_BYTES } from './clk-encoder.ts';
-import { KNOWN_TOKEN_SCHEMAS } from './token-schema.ts';
+import { KNOWN_TOKEN_SCHEMAS, RETIRED_TOKEN_SCHEMAS, TOKEN_SCHEMA } from './token-schema.ts';
 
 /** The columns of a tokens file: the record's id, the schema version and the filter in base64. */
 export const TOKENS_HEADER = ['id', 'schema', 'filter'] as const;
@@ -62,6 +62,9 @@ export async function readTokensFile(path: string, expectedVersion?: string): Pr
       const [id, schema, filter] = record as [string, string, string];
       if (!id) throw new CliError(`${where}: the id is empty.`);
       if (seen.has(id)) throw new CliError(`${where}: the id "${id}" appears twice.`);
+      if (RETIRED_TOKEN_SCHEMAS.includes(schema)) {
+        throw new CliError(`${where}: schema "${schema}" was written by an earlier version of Sanad, whose filters do not compare with this version's (${TOKEN_SCHEMA.clk.version}); every member re-encodes its records with the current sanad pprl encode.`);
+      }
       if (!KNOWN_TOKEN_SCHEMAS.some((known) => known.clk.version === schema)) {
         throw new CliError(`${where}: unknown schema "${schema}" (this version of Sanad reads ${KNOWN_TOKEN_SCHEMAS.map((s) => s.clk.version).join(', ')}); re-encode with the current sanad pprl encode.`);
       }
