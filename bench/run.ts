@@ -11,6 +11,7 @@ import { linkageDuplicateCheckBenchmark } from './benchmarks/linkage-duplicate-c
 import { linkageBlockingBenchmark } from './benchmarks/linkage-blocking.ts';
 import { linkageScoringBenchmark } from './benchmarks/linkage-scoring.ts';
 import { linkageBatchBenchmark } from './benchmarks/linkage-batch.ts';
+import { linkageBatchLargeBenchmark } from './benchmarks/linkage-batch-large.ts';
 import { loginBenchmark } from './benchmarks/login.ts';
 import { pgliteOpenBenchmark } from './benchmarks/pglite-open.ts';
 import { pprlDiceBenchmark, pprlQueryBenchmark } from './benchmarks/pprl-dice.ts';
@@ -24,7 +25,7 @@ import { median, type Benchmark } from './support.ts';
  * table and writes bench/results/<name>.json (overwritten) with the machine, Node version and git commit,
  * so numbers can be compared across commits on the same kind of machine.
  */
-const BENCHMARKS: Benchmark[] = [loginBenchmark, authenticatedGetBenchmark, auditVerifyBenchmark, pgliteOpenBenchmark, pprlDiceBenchmark, pprlQueryBenchmark, pprlEncodeBenchmark, pprlTokensBenchmark, pprlTokenBlockingBenchmark, linkageQualityBenchmark, linkageSpeedBenchmark, linkageBlockingBenchmark, linkageScoringBenchmark, linkageDuplicateCheckBenchmark, linkageBatchBenchmark];
+const BENCHMARKS: Benchmark[] = [loginBenchmark, authenticatedGetBenchmark, auditVerifyBenchmark, pgliteOpenBenchmark, pprlDiceBenchmark, pprlQueryBenchmark, pprlEncodeBenchmark, pprlTokensBenchmark, pprlTokenBlockingBenchmark, linkageQualityBenchmark, linkageSpeedBenchmark, linkageBlockingBenchmark, linkageScoringBenchmark, linkageDuplicateCheckBenchmark, linkageBatchBenchmark, linkageBatchLargeBenchmark];
 const RESULTS_DIR = resolve(import.meta.dirname, 'results');
 
 interface Result {

@@ -23,7 +23,7 @@ export function clusterQuality(clusterIds: Int32Array, entityOf: readonly string
  */
 export function recallAtPrecision(recordCount: number, pairs: readonly ScoredPair[], entityOf: readonly string[], minPrecision: number): { recall: number; threshold: number | null } {
   let best = { recall: 0, threshold: null as number | null };
-  for (const threshold of [0.9, 0.95, 0.98, 0.99, 0.995, 0.997, 0.998, 0.999, 0.9995, 0.9999, 0.99999, 0.999999]) {
+  for (const threshold of [0.05, 0.1, 0.2, 0.3, 0.5, 0.67, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995, 0.999, 0.9999, 0.99999, 0.999999]) {
     const quality = clusterQuality(clusterRecords(recordCount, pairs, { threshold }), entityOf);
     if (quality.precision >= minPrecision && quality.recall > best.recall) best = { recall: quality.recall, threshold };
   }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { damerauLevenshtein, jaro, jaroWinkler } from './string-similarity.ts';
+import { damerauLevenshtein, jaro, jaroWinkler, jaroWinklerAtMost } from './string-similarity.ts';
 
 /** Plain reference Jaro (flag arrays allocated per call), to check the buffered implementation against. */
 function referenceJaro(a: string, b: string): number {
@@ -95,5 +95,16 @@ describe('string similarities', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('bound Jaro–Winkler from above, on names and on unrelated strings', () => {
+    const name = fc.stringMatching(/^[a-e]{0,12}$/);
+    fc.assert(
+      fc.property(fc.oneof(name, fc.string({ maxLength: 12 })), fc.oneof(name, fc.string({ maxLength: 12 })), (a, b) => {
+        expect(jaroWinklerAtMost(a, b)).toBeGreaterThanOrEqual(jaroWinkler(a, b));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(jaroWinklerAtMost('diallo', 'mohamed')).toBeLessThan(0.8);
   });
 });

@@ -129,3 +129,36 @@ function sameTail(x: string, xi: number, y: string, yi: number): boolean {
   for (; xi < x.length; xi++, yi++) if (x.charCodeAt(xi) !== y.charCodeAt(yi)) return false;
   return true;
 }
+
+// Character counts of `a` by bucket (the low 6 bits of the code unit), cleared after each call.
+const bucketCounts = new Int32Array(64);
+
+/**
+ * An upper bound of jaroWinkler(a, b) in a few simple passes: Jaro's matches are pairs of equal characters,
+ * so there are no more of them than the characters the two strings share (counted by bucket, which can only
+ * count more), and the transposition term is at most 1. Lets a caller skip Jaro–Winkler when even the bound
+ * stays below the threshold it asks about.
+ */
+export function jaroWinklerAtMost(a: string, b: string, prefixScale = 0.1): number {
+  if (a === b) return a.length === 0 ? 0 : 1;
+  const la = a.length;
+  const lb = b.length;
+  if (la === 0 || lb === 0) return 0;
+  for (let i = 0; i < la; i++) bucketCounts[a.charCodeAt(i) & 63]!++;
+  let shared = 0;
+  for (let j = 0; j < lb; j++) {
+    const bucket = b.charCodeAt(j) & 63;
+    if (bucketCounts[bucket]! > 0) {
+      bucketCounts[bucket]!--;
+      shared++;
+    }
+  }
+  for (let i = 0; i < la; i++) bucketCounts[a.charCodeAt(i) & 63] = 0;
+  if (shared === 0) return 0;
+  const m = Math.min(shared, la, lb);
+  const j = (m / la + m / lb + 1) / 3;
+  let prefix = 0;
+  const limit = Math.min(4, la, lb);
+  while (prefix < limit && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  return j + prefix * prefixScale * (1 - j);
+}

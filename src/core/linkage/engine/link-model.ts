@@ -19,6 +19,8 @@ export interface LinkModel {
 export interface TrainOptions {
   /** Term-frequency adjustment on (default); off gives a plain Fellegi–Sunter baseline. */
   termFrequencies?: boolean;
+  /** How many pairs were blocked out of how many possible: the prior is then that of a random pair. */
+  population?: { blockedPairs: number; allPairs: number };
 }
 
 /**
@@ -147,7 +149,15 @@ export function trainLinkModel(specs: readonly ComparisonSpec[], blocked: readon
   const useTf = options.termFrequencies ?? true;
   const u = estimateU(specs, (random.length ? random : blocked).map((pair) => pair.vector));
   const trained = blocked.length ? trainBySessions(specs, blocked, u, useTf) : { m: u.map((levels) => [...levels]), iterations: 0 };
-  const params: FellegiSunterParams = { specs, lambda: blocked.length ? estimateLambda(blocked) : 0.01, m: trained.m, u };
+  const blockedLambda = blocked.length ? estimateLambda(blocked) : 0.01;
+  const population = options.population;
+  // The match weights' u come from random pairs, so the prior must be a random pair's too (Splink's
+  // "probability two random records match"): the blocked share scaled by how few pairs were blocked. It
+  // shrinks as the set grows — among a million records two Mohamed Alaoui born in 1990 are likelier to be
+  // namesakes than among two thousand — and a threshold then reads as a probability (0.5: more likely the
+  // same person than not).
+  const lambda = population && population.allPairs > 0 ? Math.min(blockedLambda, (blockedLambda * population.blockedPairs) / population.allPairs) : blockedLambda;
+  const params: FellegiSunterParams = { specs, lambda, m: trained.m, u };
   const NO_OVERRIDES: (number | undefined)[] = [];
   const CONFLICTING_DOB = specs[FIELD.dob]!.levels.indexOf('conflicting');
   const table = weightTable(params);

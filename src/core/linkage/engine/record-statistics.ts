@@ -1,5 +1,7 @@
-import { jaroWinkler } from '../compare/string-similarity.ts';
 import type { ComparableRecord } from './comparable.ts';
+import { PhoneUsage } from './phone-usage.ts';
+
+export { MAX_PHONE_USERS } from './phone-usage.ts';
 
 /**
  * What the model needs to know about the whole set of records, beyond the two records of a pair: how often
@@ -14,43 +16,23 @@ export interface RecordStatistics {
   phoneUse(phone: string): 'personal' | 'shared';
 }
 
-/** A phone given by more records than this is never evidence of identity (N-12). */
-export const MAX_PHONE_USERS = 10;
-/** First-given keys this far apart (Jaro–Winkler) belong to different people sharing a phone. */
-const DIFFERENT_GIVEN_NAMES = 0.8;
-/** Distinct given-name keys remembered per phone number (enough to see a household). */
-const GIVEN_KEYS_PER_PHONE = 4;
-
-interface PhoneUsers {
-  count: number;
-  givenKeys: string[];
-  shared: boolean;
-}
-
 /** Gathers RecordStatistics record by record. */
 export class StatisticsCollector {
   #records = 0;
   #given = new Map<string, number>();
   #family = new Map<string, number>();
-  #phones = new Map<string, PhoneUsers>();
+  #phones = new PhoneUsage();
 
   add(record: ComparableRecord): void {
+    this.addValues(record.given?.frequencyKey ?? null, record.family?.frequencyKey ?? null, record.prepared.phone);
+  }
+
+  /** `add` given only what it reads of a record: its name frequency keys and its phone. */
+  addValues(given: string | null, family: string | null, phone: string | null): void {
     this.#records++;
-    const given = record.given?.frequencyKey;
-    const family = record.family?.frequencyKey;
     if (given) this.#given.set(given, (this.#given.get(given) ?? 0) + 1);
     if (family) this.#family.set(family, (this.#family.get(family) ?? 0) + 1);
-    const phone = record.prepared.phone;
-    if (!phone) return;
-    let users = this.#phones.get(phone);
-    if (!users) this.#phones.set(phone, (users = { count: 0, givenKeys: [], shared: false }));
-    users.count++;
-    if (users.count > MAX_PHONE_USERS) users.shared = true;
-    // Two people with clearly different given names on one number: a household or an office phone, whose
-    // agreement says little about identity (siblings and twins share it).
-    if (!given || users.shared || users.givenKeys.includes(given)) return;
-    if (users.givenKeys.some((key) => jaroWinkler(key, given) < DIFFERENT_GIVEN_NAMES)) users.shared = true;
-    else if (users.givenKeys.length < GIVEN_KEYS_PER_PHONE) users.givenKeys.push(given);
+    if (phone) this.#phones.add(phone, given);
   }
 
   statistics(): RecordStatistics {
@@ -61,7 +43,7 @@ export class StatisticsCollector {
     return {
       recordCount: this.#records,
       nameFrequency: (field, key) => ((field === 'given' ? given : family).get(key) ?? 0) / total,
-      phoneUse: (phone) => (phones.get(phone)?.shared ? 'shared' : 'personal'),
+      phoneUse: (phone) => (phones.isShared(phone) ? 'shared' : 'personal'),
     };
   }
 }

@@ -335,6 +335,8 @@ export type DateOfBirthComparison =
   | 'far'
   /** Two complete dates that differ beyond a typo, a day/month swap or a calendar offset: two birthdays. */
   | 'conflicting'
+  /** Two complete dates one mistyped digit apart (21/11/2004 and 22/11/2004, 1978 and 1988). */
+  | 'one_digit'
   | 'missing';
 
 export interface DateOfBirthComparisonOptions {
@@ -352,9 +354,10 @@ const originIn = (set: Set<string>, origin: string | null | undefined): boolean 
   origin !== undefined && origin !== null && set.has(origin.toUpperCase());
 
 /**
- * N-11 comparison levels, strongest first. Both dates with full precision in the same year but another
- * day/month count as 'within_two_years' (the year agrees, nothing more); 'within_two_years' applies to every
- * precision, not only estimates, and the model learns its weight.
+ * N-11 comparison levels. Two full dates one digit apart are 'one_digit' (a typo); two full dates in the same
+ * year that differ otherwise are 'conflicting' (two birthdays). 'within_two_years' (two years apart, or the
+ * same year with different months known) applies to every precision, not only estimates, and the model
+ * learns its weight.
  */
 /** Beyond this many years apart, two dates are not one person's estimated age (unless a calendar differs). */
 const FAR_YEARS = 5;
@@ -396,6 +399,8 @@ export function compareDatesOfBirth(
   const bothDays = a.precision === 'day' && b.precision === 'day';
   if (bothDays && a.year === b.year && a.month === b.month && a.day === b.day) return 'exact';
   if (bothDays && a.year === b.year && a.month === b.day && a.day === b.month) return 'day_month_swapped';
+  // One mistyped digit is a typo of one date, whatever the digit: kept apart from an estimate two years off.
+  if (bothDays && oneDigitApart(a, b)) return 'one_digit';
   const yearGap = Math.abs(a.year - b.year);
   // Two full dates that differ in the day or month are two birthdays, not an estimate of one — unless a
   // single digit was mistyped, or day and month were swapped (above), or the calendar differs (below).

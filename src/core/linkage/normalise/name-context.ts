@@ -16,3 +16,19 @@ export function nationalityAlpha2(code: string | null | undefined): string | nul
   if (upper.length === 2) return upper;
   return ALPHA3_TO_ALPHA2[upper] ?? null;
 }
+
+/** Context keys by Somali orthography, then nationality, then sex (contexts are few). */
+const contextKeys = [new Map<string | null, Map<string | null, string>>(), new Map<string | null, Map<string | null, string>>()] as const;
+
+/**
+ * The alias context as one string, the same string object for the same context: a map lookup with it
+ * reuses the string's hash instead of building and hashing a fresh key per field and record.
+ */
+export function contextKeyOf(somali: boolean, nationality: string | null, sex: string | null): string {
+  const byNationality = contextKeys[somali ? 1 : 0];
+  let bySex = byNationality.get(nationality);
+  if (!bySex) byNationality.set(nationality, (bySex = new Map()));
+  let key = bySex.get(sex);
+  if (key === undefined) bySex.set(sex, (key = `${somali ? 1 : 0}\u0000${nationality ?? ''}\u0000${sex ?? ''}`));
+  return key;
+}

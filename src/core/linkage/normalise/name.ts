@@ -9,12 +9,13 @@ import { lookupArabicGivenName, lookupFamilyName, lookupGivenName, isKnownGivenN
 import { arabicConsonantSkeleton, guessArabicLatin, normaliseArabicLetters, splitArabicArticle, transliterateOtherScript } from './arabic.ts';
 import { foldToken, joinNasalPrefixes, skeletonOf, usesSomaliOrthography } from './fold.ts';
 import { foldLatinDiacritics } from './latin.ts';
-import { nationalityAlpha2 } from './name-context.ts';
+import { contextKeyOf, nationalityAlpha2 } from './name-context.ts';
 import { applyParticles, type NameParticle } from './particles.ts';
 import { classifyNameField } from './placeholders.ts';
 import { addRule, type NameRuleId } from './rule-ids.ts';
 import { splitByScript, type NameScript } from './script.ts';
 import { adjacentJoins, compactToken, isSingleName, splitKnownPair, tokenBag } from './tokens.ts';
+import { BoundedCache } from './bounded-cache.ts';
 import { cleanUnicode, findBidiControls, LinkageInputError } from './unicode.ts';
 
 export type NameField = 'given' | 'family';
@@ -108,19 +109,34 @@ interface FieldResult {
   unknown: boolean;
   lowConfidence: boolean;
   rules: NameRuleId[];
+  /** N-7 joins of adjacent tokens, and (given names) splits of a token in two known names: per field text. */
+  joins?: string[];
+  splits?: [string, string][];
+  /** The field's analysed tokens per alias context (analysedField). */
+  analysed?: Map<string, AnalysedField>;
+}
+
+/** A field's tokens analysed in one alias context, with what every record of that field and context shares. */
+interface AnalysedField {
+  tokens: readonly NameToken[];
+  /** A token whose fold differs from its compact form (N-8), one with an alias class (N-9). */
+  folded: boolean;
+  aliased: boolean;
+  /** A token with a family-name class (N-10 rather than N-9; family fields). */
+  familyClass: boolean;
+  /** Skeleton of the tokens joined (fieldSkeleton of a field of several tokens). */
+  joinedSkeleton: string | null;
+  /** The first token read as a given name: alias class or fold (the swapped first-given key). */
+  firstAsGiven: string | null;
 }
 
 const EMPTY_FIELD: FieldResult = { tokens: [], bare: [], meta: new Map(), particles: [], unknown: false, lowConfidence: false, rules: [] };
 
+/** Entries per generation of each cache (BoundedCache keeps two). */
 const CACHE_LIMIT = 20_000;
-const fieldCache = new Map<string, FieldResult>();
-const tokenCache = new Map<string, NameToken>();
-
-function remember<T>(cache: Map<string, T>, key: string, value: T): T {
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, value);
-  return value;
-}
+const FIELD_CACHE_LIMIT = 10_000;
+const fieldCaches: Record<NameField, BoundedCache<string, FieldResult>> = { given: new BoundedCache(FIELD_CACHE_LIMIT), family: new BoundedCache(FIELD_CACHE_LIMIT) };
+const tokenCache = new BoundedCache<string, NameToken>(CACHE_LIMIT);
 
 /** N-3 on a run of Arabic-script tokens: dictionary forms first (two words, then one), else article + guess. */
 function arabicTokens(words: string[], rules: NameRuleId[]): PreToken[] {
@@ -224,8 +240,8 @@ function normaliseField(raw: string, field: NameField): FieldResult {
 }
 
 function cachedField(raw: string, field: NameField): FieldResult {
-  const key = `${field}\u0000${raw}`;
-  return fieldCache.get(key) ?? remember(fieldCache, key, normaliseField(raw, field));
+  const cache = fieldCaches[field];
+  return cache.get(raw) ?? cache.set(raw, normaliseField(raw, field));
 }
 
 function analyseToken(token: string, field: NameField, meta: PreToken | undefined, somali: boolean, context: AliasContext): NameToken {
@@ -238,7 +254,7 @@ function analyseToken(token: string, field: NameField, meta: PreToken | undefine
   if (field === 'given') aliasClass = lookupGivenName(compact, folded, context);
   else aliasClass = lookupFamilyName(compact, folded) ?? lookupGivenName(compact, folded, context);
   const [primary, secondary] = doubleMetaphone(folded);
-  return remember(tokenCache, key, {
+  return tokenCache.set(key, {
     normalised: token,
     compact,
     folded,
@@ -251,23 +267,49 @@ function analyseToken(token: string, field: NameField, meta: PreToken | undefine
   });
 }
 
-const analysedCache = new WeakMap<FieldResult, Map<string, readonly NameToken[]>>();
+const NO_ANALYSIS: AnalysedField = { tokens: [], folded: false, aliased: false, familyClass: false, joinedSkeleton: null, firstAsGiven: null };
 
 /**
- * A field's analysed tokens, remembered per field result (itself remembered per typed text) and context:
- * one lookup per field instead of one key per token. A fresh array each time, as callers may keep it.
+ * A field's analysed tokens and what derives from them alone, remembered per field result (itself
+ * remembered per typed text) and context (`contextKey`): one lookup per field and record.
  */
-function analysedTokens(result: FieldResult, field: NameField, somali: boolean, context: AliasContext): NameToken[] {
-  if (result.tokens.length === 0) return [];
-  let byContext = analysedCache.get(result);
-  if (!byContext) analysedCache.set(result, (byContext = new Map()));
-  const key = `${somali ? 1 : 0}\u0000${context.nationality ?? ''}\u0000${context.sex ?? ''}`;
-  let tokens = byContext.get(key);
-  if (!tokens) {
-    tokens = result.tokens.map((token) => analyseToken(token, field, result.meta.get(token), somali, context));
-    byContext.set(key, tokens);
+function analysedField(result: FieldResult, field: NameField, somali: boolean, context: AliasContext, contextKey: string): AnalysedField {
+  if (result.tokens.length === 0) return NO_ANALYSIS;
+  const byContext = (result.analysed ??= new Map());
+  let analysed = byContext.get(contextKey);
+  if (!analysed) {
+    const tokens = result.tokens.map((token) => analyseToken(token, field, result.meta.get(token), somali, context));
+    const first = tokens[0]!;
+    analysed = {
+      tokens,
+      folded: tokens.some((token) => token.folded !== token.compact),
+      aliased: tokens.some((token) => token.alias),
+      familyClass: lookupFamilyAny(tokens),
+      joinedSkeleton: tokens.length > 1 ? skeletonOf(foldToken(tokens.map((token) => token.compact).join(''))) : null,
+      firstAsGiven: lookupGivenName(first.compact, first.folded, context)?.id ?? first.folded,
+    };
+    byContext.set(contextKey, analysed);
   }
-  return [...tokens];
+  return analysed;
+}
+
+/** A field's splits and joins, remembered on its result (a field without tokens has none: nothing to remember). */
+function splitsOf(result: FieldResult): readonly [string, string][] {
+  if (result.tokens.length === 0) return [];
+  if (!result.splits) {
+    const splits: [string, string][] = [];
+    for (const token of result.tokens) {
+      const split = splitKnownPair(token);
+      if (split) splits.push(split);
+    }
+    result.splits = splits;
+  }
+  return result.splits;
+}
+
+function joinsOf(result: FieldResult): readonly string[] {
+  if (result.tokens.length === 0) return [];
+  return (result.joins ??= adjacentJoins(result.tokens));
 }
 
 const classSkeletons = new Map<string, { skeleton: string; metaphone: string }>();
@@ -296,25 +338,50 @@ function fieldSkeleton(tokens: readonly NameToken[], field: NameField, context: 
   return skeletonOf(foldToken(tokens.map((token) => token.compact).join('')));
 }
 
+/** fieldSkeleton of an analysed field, whose joined skeleton is already known. */
+function analysedSkeleton(analysed: AnalysedField, field: NameField, context: AliasContext): string | null {
+  const { tokens } = analysed;
+  if (tokens.length === 0) return null;
+  if (tokens.length === 1) return keyForms(tokens[0]!, field, context).skeleton;
+  return analysed.joinedSkeleton;
+}
+
 const VOWEL = /[aeiou]/g;
 
-function nameKeys(given: readonly NameToken[], family: readonly NameToken[], context: AliasContext): NameKeys {
-  const all = [...given.map((token) => ({ token, field: 'given' as const })), ...family.map((token) => ({ token, field: 'family' as const }))];
-  let longest: { token: NameToken; field: NameField } | undefined;
-  for (const entry of all) {
-    if (!longest || entry.token.compact.length > longest.token.compact.length || (entry.token.compact.length === longest.token.compact.length && entry.token.compact < longest.token.compact)) {
-      longest = entry;
-    }
+/** Whether `token` is the longer one (ties: the smaller compact form), as the longest-token key chooses. */
+function longer(token: NameToken, than: NameToken | undefined): boolean {
+  return !than || token.compact.length > than.compact.length || (token.compact.length === than.compact.length && token.compact < than.compact);
+}
+
+/**
+ * The N-14 name keys. keyForms is called in a fixed order (given tokens, family tokens, family field, given
+ * field as family, longest token): its per-class memo is filled by whichever call comes first.
+ */
+function nameKeys(givenField: AnalysedField, familyField: AnalysedField, context: AliasContext): NameKeys {
+  const given = givenField.tokens;
+  const family = familyField.tokens;
+  let longest: NameToken | undefined;
+  let longestField: NameField = 'given';
+  const skeletons: string[] = [];
+  for (const token of given) {
+    if (longer(token, longest)) longest = token;
+    skeletons.push(keyForms(token, 'given', context).skeleton);
   }
-  const skeletons = all.map(({ token, field }) => keyForms(token, field, context).skeleton).sort();
+  for (const token of family) {
+    if (longer(token, longest)) {
+      longest = token;
+      longestField = 'family';
+    }
+    skeletons.push(keyForms(token, 'family', context).skeleton);
+  }
+  skeletons.sort();
   const consonants = skeletons.join('').replace(VOWEL, '').slice(0, 4);
-  const familyAsGiven = family[0] ? { ...family[0], alias: lookupGivenName(family[0].compact, family[0].folded, context)?.id ?? null } : undefined;
   return {
     firstGiven: givenKey(given[0]),
-    familySkeleton: fieldSkeleton(family, 'family', context),
-    swappedFirstGiven: givenKey(familyAsGiven),
-    swappedFamilySkeleton: fieldSkeleton(given, 'family', context),
-    longestTokenMetaphone: longest ? keyForms(longest.token, longest.field, context).metaphone || null : null,
+    familySkeleton: analysedSkeleton(familyField, 'family', context),
+    swappedFirstGiven: familyField.firstAsGiven,
+    swappedFamilySkeleton: analysedSkeleton(givenField, 'family', context),
+    longestTokenMetaphone: longest ? keyForms(longest, longestField, context).metaphone || null : null,
     fullNameConsonants: consonants ? [...consonants].sort().join('') : null,
   };
 }
@@ -339,21 +406,19 @@ export function normaliseName(input: { given?: string | null; family?: string | 
   const nationality = nationalityAlpha2(options.nationality);
   const somali = usesSomaliOrthography(options.nationality);
   const context: AliasContext = { nationality, sex: options.sex ?? null };
+  const contextKey = contextKeyOf(somali, nationality, context.sex ?? null);
   const rules: NameRuleId[] = [];
-  for (const id of [...given.rules, ...family.rules]) addRule(rules, id);
+  for (const id of given.rules) addRule(rules, id);
+  for (const id of family.rules) addRule(rules, id);
 
-  const givenTokens = analysedTokens(given, 'given', somali, context);
-  const familyTokens = analysedTokens(family, 'family', somali, context);
-  if ([...givenTokens, ...familyTokens].some((token) => token.folded !== token.compact)) addRule(rules, 'N-8');
-  if (givenTokens.some((token) => token.alias)) addRule(rules, 'N-9');
-  if (familyTokens.some((token) => token.alias)) addRule(rules, lookupFamilyAny(familyTokens) ? 'N-10' : 'N-9');
+  const givenField = analysedField(given, 'given', somali, context, contextKey);
+  const familyField = analysedField(family, 'family', somali, context, contextKey);
+  if (givenField.folded || familyField.folded) addRule(rules, 'N-8');
+  if (givenField.aliased) addRule(rules, 'N-9');
+  if (familyField.aliased) addRule(rules, familyField.familyClass ? 'N-10' : 'N-9');
 
-  const splits: [string, string][] = [];
-  for (const token of given.tokens) {
-    const split = splitKnownPair(token);
-    if (split) splits.push(split);
-  }
-  const joins = [...adjacentJoins(given.tokens), ...adjacentJoins(family.tokens)];
+  const splits = splitsOf(given).map(([left, right]): [string, string] => [left, right]);
+  const joins = [...joinsOf(given), ...joinsOf(family)];
   if (splits.length > 0) addRule(rules, 'N-7');
   rules.sort((a, b) => Number(a.slice(2)) - Number(b.slice(2)));
 
@@ -368,8 +433,8 @@ export function normaliseName(input: { given?: string | null; family?: string | 
     raw: { given: givenRaw, family: familyRaw },
     given: [...given.tokens],
     family: [...family.tokens],
-    givenTokens,
-    familyTokens,
+    givenTokens: [...givenField.tokens],
+    familyTokens: [...familyField.tokens],
     particles,
     variants: { givenBare: [...given.bare], familyBare: [...family.bare], joins, splits, bag: tokenBag(given.tokens, family.tokens) },
     flags: {
@@ -381,7 +446,7 @@ export function normaliseName(input: { given?: string | null; family?: string | 
       bidiRejected: givenBidi || familyBidi,
     },
     warnings,
-    keys: nameKeys(givenTokens, familyTokens, context),
+    keys: nameKeys(givenField, familyField, context),
     rules,
   };
 }

@@ -8,6 +8,7 @@
  * check is the right one, and 'min' is half the size for the browser.
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import { BoundedCache } from './bounded-cache.ts';
 
 export const DEFAULT_PHONE_REGION: CountryCode = 'MA';
 
@@ -31,20 +32,17 @@ const toAsciiDigit = (d: string): string => {
 const DIALABLE = /^\+?\d{3,20}$/;
 
 // Parsing is the costly part of preparing a record, and the same typed number recurs (a person registered
-// several times, a household's or an association's number): results are remembered per typed text.
+// several times, a household's or an association's number): results are remembered per typed text, in
+// one cache per default region (a key without the region prefix is hashed faster).
 const CACHE_LIMIT = 20_000;
-const cache = new Map<string, PhoneResult>();
+const caches = new Map<CountryCode, BoundedCache<string, PhoneResult>>();
 
 /** N-12: raw phone → E.164 ("+212612345678"), or null with 'missing' / 'malformed'. */
 export function normalisePhone(raw: string | undefined | null, defaultRegion: CountryCode = DEFAULT_PHONE_REGION): PhoneResult {
   if (raw === undefined || raw === null) return MISSING;
-  const key = `${defaultRegion}\u0000${raw}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  const result = parsePhone(raw, defaultRegion);
-  cache.set(key, result);
-  return result;
+  let cache = caches.get(defaultRegion);
+  if (!cache) caches.set(defaultRegion, (cache = new BoundedCache(CACHE_LIMIT)));
+  return cache.get(raw) ?? cache.set(raw, parsePhone(raw, defaultRegion));
 }
 
 function parsePhone(raw: string, defaultRegion: CountryCode): PhoneResult {

@@ -3,6 +3,8 @@
  * "other" → 'M' | 'F' | 'X' | null. 'F' is female in both languages; 'M' is male in English and
  * "masculin" in French, so both readings agree. Anything else (including "inconnu") is null.
  */
+import { BoundedCache } from './bounded-cache.ts';
+
 export type Sex = 'M' | 'F' | 'X';
 
 const SEX_BY_KEY = new Map<string, Sex>();
@@ -34,8 +36,14 @@ function foldSexKey(text: string): string {
   return key;
 }
 
+// A column holds a handful of spellings, repeated on every row: each is folded once (bounded, in case
+// a column is free text).
+const sexCache = new BoundedCache<string, Sex | null>(1000);
+
 /** N-13: raw sex field → 'M' | 'F' | 'X', or null when missing or not recognised. */
 export function normaliseSex(raw: string | undefined | null): Sex | null {
   if (raw === undefined || raw === null) return null;
-  return SEX_BY_KEY.get(foldSexKey(raw)) ?? null;
+  const cached = sexCache.get(raw);
+  if (cached !== undefined) return cached;
+  return sexCache.set(raw, SEX_BY_KEY.get(foldSexKey(raw)) ?? null);
 }

@@ -31,3 +31,30 @@ describe('external sort of blocking keys', () => {
     for (const block of merged) expect({ members: block.members, sorts: block.sorts }).toEqual(expected.get(block.key));
   });
 });
+
+describe('run order', () => {
+  it('orders by key then record index even when records arrive out of order (the general path)', () => {
+    const writer = new KeyRunWriter(directory, 'unordered', 6);
+    const added: [string, number][] = [
+      ['b', 5], ['a', 9], ['b', 1], ['a', 2], ['é', 3], ['a', 4],
+      ['c', 8], ['c', 7], ['b', 6],
+    ];
+    for (const [key, index] of added) writer.add(key, `s${index}`, index);
+    const merged = [...mergeRuns(writer.finish())];
+    expect(merged.map((block) => [block.key, block.members])).toEqual([
+      ['a', [2, 4, 9]],
+      ['b', [1, 5, 6]],
+      ['c', [7, 8]],
+      ['é', [3]],
+    ]);
+    expect(merged[0]!.sorts).toEqual(['s2', 's4', 's9']);
+  });
+
+  it('keeps non-ASCII keys and sort strings intact (UTF-8 beside the ASCII fast path)', () => {
+    const writer = new KeyRunWriter(directory, 'utf8', 100);
+    const keys = ['o|town|fès', 'g|فاطمة|2001', 'o|x|😀a', 'g|mohamed|1990'];
+    keys.forEach((key, index) => writer.add(key, `${key}·sort`, index));
+    const merged = [...mergeRuns(writer.finish())];
+    expect(merged.map((block) => [block.key, block.sorts[0]])).toEqual([...keys].sort().map((key) => [key, `${key}·sort`]));
+  });
+});

@@ -9,6 +9,23 @@ const READ_CHUNK_BYTES = 1 << 20;
 const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
+ * Writes `text` at `at` as UTF-8 and returns the bytes written. Keys and sort strings are short and nearly
+ * always ASCII: a JS loop writes those faster than a call into Buffer's encoder (which handles the rest).
+ */
+function writeText(buffer: Buffer, text: string, at: number): number {
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) return buffer.write(text, at);
+    buffer[at + i] = code;
+  }
+  return length;
+}
+
+/** Upper bound of the UTF-8 bytes of `text` (3 per UTF-16 code unit covers every case, surrogates included). */
+const maxUtf8Bytes = (text: string) => 3 * text.length;
+
+/**
  * The first half of an external sort: collects (key, sort string, record index) entries — the sort string
  * orders a large block's members for sorted-neighbourhood pairing — and every `runEntries` sorts them by key
  * (then index) and writes them as one run file: [u32 key bytes][key][u32 sort bytes][sort][u32 index] per
@@ -20,6 +37,8 @@ export class KeyRunWriter {
   #keys: string[] = [];
   #sorts: string[] = [];
   #indices: Uint32Array;
+  /** Whether the run's indices arrived in non-decreasing order (the batch's case: see #order). */
+  #inIndexOrder = true;
   readonly runs: string[] = [];
   entries = 0;
 
@@ -34,34 +53,76 @@ export class KeyRunWriter {
   }
 
   add(key: string, sort: string, index: number): void {
-    this.#indices[this.#keys.length] = index;
+    const at = this.#keys.length;
+    if (at > 0 && index < this.#indices[at - 1]!) this.#inIndexOrder = false;
+    this.#indices[at] = index;
     this.#keys.push(key);
     this.#sorts.push(sort);
     this.entries++;
     if (this.#keys.length === this.#runEntries) this.#writeRun();
   }
 
+  /**
+   * The run's entries ordered by key, then index. Entries added in index order only need their keys sorted:
+   * the distinct keys are sorted once (the default sort compares strings by UTF-16 code units, as `<`
+   * does, without calling back into JS) and a stable counting sort by key rank keeps the insertion — that
+   * is index — order inside each key. Many entries share a key (a frequent name, a year), and a comparator
+   * called for every pair of entries was most of the blocking phase.
+   */
+  #order(): Uint32Array {
+    const keys = this.#keys;
+    const count = keys.length;
+    if (!this.#inIndexOrder) {
+      const indices = this.#indices;
+      return Uint32Array.from({ length: count }, (_, i) => i).sort((x, y) => compareKeys(keys[x]!, keys[y]!) || indices[x]! - indices[y]!);
+    }
+    const idOf = new Map<string, number>();
+    const distinct: string[] = [];
+    const keyIds = new Int32Array(count);
+    for (let i = 0; i < count; i++) {
+      const key = keys[i]!;
+      let id = idOf.get(key);
+      if (id === undefined) {
+        id = distinct.length;
+        idOf.set(key, id);
+        distinct.push(key);
+      }
+      keyIds[i] = id;
+    }
+    distinct.sort();
+    const rankOf = new Int32Array(distinct.length);
+    for (let rank = 0; rank < distinct.length; rank++) rankOf[idOf.get(distinct[rank]!)!] = rank;
+    const next = new Int32Array(distinct.length + 1);
+    for (let i = 0; i < count; i++) next[rankOf[keyIds[i]!]! + 1]!++;
+    for (let rank = 0; rank < distinct.length; rank++) next[rank + 1]! += next[rank]!;
+    const order = new Uint32Array(count);
+    for (let i = 0; i < count; i++) order[next[rankOf[keyIds[i]!]!]!++] = i;
+    return order;
+  }
+
   #writeRun(): void {
     const keys = this.#keys;
+    const sorts = this.#sorts;
     const indices = this.#indices;
-    const order = Uint32Array.from({ length: keys.length }, (_, i) => i).sort((x, y) => compareKeys(keys[x]!, keys[y]!) || indices[x]! - indices[y]!);
+    const order = this.#order();
     const path = join(this.#directory, `${this.prefix}-${this.runs.length}.bin`);
     const fd = openSync(path, 'w');
     let buffer = Buffer.allocUnsafe(READ_CHUNK_BYTES);
     let used = 0;
-    for (const i of order) {
+    for (let o = 0; o < order.length; o++) {
+      const i = order[o]!;
       const key = keys[i]!;
-      const sort = this.#sorts[i]!;
-      const needed = 12 + Buffer.byteLength(key) + Buffer.byteLength(sort);
+      const sort = sorts[i]!;
+      const needed = 12 + maxUtf8Bytes(key) + maxUtf8Bytes(sort);
       if (used + needed > buffer.length) {
         writeSync(fd, buffer, 0, used);
         used = 0;
         if (needed > buffer.length) buffer = Buffer.allocUnsafe(needed);
       }
-      const keyLength = buffer.write(key, used + 4);
+      const keyLength = writeText(buffer, key, used + 4);
       buffer.writeUInt32LE(keyLength, used);
       used += 4 + keyLength;
-      const sortLength = buffer.write(sort, used + 4);
+      const sortLength = writeText(buffer, sort, used + 4);
       buffer.writeUInt32LE(sortLength, used);
       used += 4 + sortLength;
       buffer.writeUInt32LE(indices[i]!, used);
@@ -72,6 +133,7 @@ export class KeyRunWriter {
     this.runs.push(path);
     this.#keys = [];
     this.#sorts = [];
+    this.#inIndexOrder = true;
   }
 
   /** Writes the last, partial run; returns the run files. */

@@ -21,7 +21,7 @@ export interface ReadInput {
 export interface ReadState {
   ids: IdStore;
   store: RecordStoreWriter;
-  /** The statistics thread (statistics-task.ts), fed the stored records in file order. */
+  /** The statistics thread (statistics-task.ts), fed each stored record's statistics questions in file order. */
   statistics: TaskPool;
   questionsPath: string;
   /** The statistics thread's last batch: awaited before the next one, so at most one waits in its queue. */
@@ -41,13 +41,13 @@ export async function readRecords(input: ReadInput, state: ReadState, pool: Task
   let count = 0;
   const absorb = async () => {
     const { ids, result } = inFlight.shift()!;
-    const { lines, warnings } = await result;
+    const { lines, questions, warnings } = await result;
     lines.forEach((line, i) => {
       state.ids.add(ids[i]!);
       state.store.addEncoded(line);
     });
     await state.statisticsPending;
-    state.statisticsPending = state.statistics.run({ kind: 'stats-add', questionsPath: state.questionsPath, lines });
+    state.statisticsPending = state.statistics.run({ kind: 'stats-add', questionsPath: state.questionsPath, questions });
     for (const [code, n] of Object.entries(warnings)) state.warnings[code] = (state.warnings[code] ?? 0) + n;
   };
   const send = (raws: RawPersonRecord[]) => {

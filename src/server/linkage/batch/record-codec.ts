@@ -6,10 +6,11 @@ import type { NameKeys, NameToken, NormalisedName } from '../../../core/linkage/
  * The compact form in which the streaming batch keeps each prepared record on disk, and its way back to a
  * ComparableRecord that `comparePair`, `blockingEntries` and the StatisticsCollector accept. Records are
  * decoded several times each (statistics, blocking, every block they are compared in), so this is a hot path:
- * a line holds four tab-separated JSON texts (prepared values, given name field, family name field, origin;
- * JSON escapes tabs, so a tab is always a separator), positional arrays rather than objects, and the name
- * fields — which repeat heavily — are decoded once per distinct text and shared, as toComparable shares
- * them (which also lets pair comparison remember levels per pair of fields).
+ * a line holds tab-separated JSON texts (date of birth, the other prepared values, each name field after a
+ * hash of its text, origin, and last the blocking keys and flags, parsed only when asked for; JSON escapes
+ * tabs, so a tab is always a separator), positional arrays rather than objects, and the name fields — which
+ * repeat heavily — are decoded once per distinct text and shared, as toComparable shares them (which also
+ * lets pair comparison remember levels per pair of name contents).
  *
  * Kept: every property of the comparable name fields (known ones by position; any other one — a field added
  * to ComparableNameField later — in a generic trailing object), of each name token the forms comparison
@@ -75,19 +76,34 @@ function decodeField(encoded: Encoded | null): ComparableNameField | null {
   return field as unknown as ComparableNameField;
 }
 
-/** Distinct name-field texts decoded and kept per thread; the cache is emptied when full (bounded memory). */
+/**
+ * Distinct name-field texts decoded and kept per thread, found by a hash of the text written beside it at
+ * encoding: a lookup by the number (then one equality check) costs less than hashing the long text at each
+ * decode. A colliding text replaces the entry; the cache is emptied when full (bounded memory).
+ */
 const FIELD_CACHE_LIMIT = 8192;
-const decodedFields = new Map<string, ComparableNameField | null>();
+const decodedFields = new Map<number, { text: string; field: ComparableNameField | null }>();
+
+/** The field's text, after the text's hash and a tab. */
 function fieldText(field: ComparableNameField | null): string {
-  return field ? JSON.stringify(encodeField(field)) : 'null';
+  const text = field ? JSON.stringify(encodeField(field)) : 'null';
+  return `${textHash(text)}\t${text}`;
 }
 
-function fieldFromText(text: string): ComparableNameField | null {
-  let field = decodedFields.get(text);
-  if (field !== undefined) return field;
+/** FNV-1a over the UTF-16 code units. */
+function textHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+function fieldFromText(hashText: string, text: string): ComparableNameField | null {
+  const hash = Number(hashText);
+  const known = decodedFields.get(hash);
+  if (known !== undefined && known.text === text) return known.field;
   if (decodedFields.size >= FIELD_CACHE_LIMIT) decodedFields.clear();
-  field = decodeField(JSON.parse(text) as Encoded | null);
-  decodedFields.set(text, field);
+  const field = decodeField(JSON.parse(text) as Encoded | null);
+  decodedFields.set(hash, { text, field });
   return field;
 }
 
@@ -98,8 +114,9 @@ export function encodeRecord(record: ComparableRecord): string {
   const keys = p.name.keys;
   let flags = 0;
   FLAG_NAMES.forEach((name, bit) => (flags |= p.name.flags[name] ? 1 << bit : 0));
-  const prepared = [p.dob, p.sex, p.phone, p.nationality, p.nationalityAlternatives, p.other, keys, flags];
-  return `${JSON.stringify(prepared)}\t${fieldText(record.given)}\t${fieldText(record.family)}\t${JSON.stringify(record.origin)}`;
+  const prepared = [p.sex, p.phone, p.nationality, p.nationalityAlternatives, p.other];
+  // Comparison reads neither the keys nor the flags: they come last and are parsed only when asked for.
+  return `${JSON.stringify(p.dob)}\t${JSON.stringify(prepared)}\t${fieldText(record.given)}\t${fieldText(record.family)}\t${JSON.stringify(record.origin)}\t${JSON.stringify([keys, flags])}`;
 }
 
 /** The name parts the batch does not keep: present but empty (shared, frozen) so records keep their shape. */
@@ -117,36 +134,66 @@ const FLAGS = Array.from({ length: 1 << FLAG_NAMES.length }, (_, bits) => {
   return Object.freeze(flags);
 });
 
-function reducedName(keys: NameKeys, flagBits: number): NormalisedName {
-  return {
-    raw: DROPPED.raw,
-    given: NO_STRINGS,
-    family: NO_STRINGS,
-    givenTokens: NO_TOKENS,
-    familyTokens: NO_TOKENS,
-    particles: DROPPED.particles,
-    variants: DROPPED.variants,
-    flags: FLAGS[flagBits]!,
-    warnings: NO_STRINGS,
-    keys,
-    rules: NO_STRINGS as NormalisedName['rules'],
-  };
+/**
+ * The name as the batch keeps it: its keys and flags are parsed from `keysText` on first use (blocking reads
+ * them, comparison does not), by getters on the prototype, so a decoded record allocates no closures.
+ */
+class ReducedName implements NormalisedName {
+  readonly raw = DROPPED.raw;
+  readonly given = NO_STRINGS;
+  readonly family = NO_STRINGS;
+  readonly givenTokens = NO_TOKENS;
+  readonly familyTokens = NO_TOKENS;
+  readonly particles = DROPPED.particles;
+  readonly variants = DROPPED.variants;
+  readonly warnings = NO_STRINGS;
+  readonly rules = NO_STRINGS as NormalisedName['rules'];
+  #keysText: string;
+  #parsed: [NameKeys, number] | null = null;
+
+  constructor(keysText: string) {
+    this.#keysText = keysText;
+  }
+
+  get keys(): NameKeys {
+    return (this.#parsed ??= JSON.parse(this.#keysText) as [NameKeys, number])[0];
+  }
+
+  get flags(): NormalisedName['flags'] {
+    return FLAGS[(this.#parsed ??= JSON.parse(this.#keysText) as [NameKeys, number])[1]]!;
+  }
+}
+
+/**
+ * Parsed dates of birth by text, shared (frozen, as parseDateOfBirth shares them): a few thousand distinct
+ * dates cover most records. Emptied when full (bounded memory).
+ */
+const DOB_CACHE_LIMIT = 16_384;
+const decodedDates = new Map<string, PreparedRecord['dob']>();
+function dobFromText(text: string): PreparedRecord['dob'] {
+  let dob = decodedDates.get(text);
+  if (dob !== undefined) return dob;
+  if (decodedDates.size >= DOB_CACHE_LIMIT) decodedDates.clear();
+  dob = JSON.parse(text) as PreparedRecord['dob'];
+  if (dob) Object.freeze(dob);
+  decodedDates.set(text, dob);
+  return dob;
 }
 
 /** Rebuilds the record encoded by `encodeRecord`; `id` fills raw.id (the batch keeps ids elsewhere). */
 export function decodeRecord(text: string, id: string): ComparableRecord {
-  const [preparedText, givenText, familyText, originText] = text.split('\t') as [string, string, string, string];
+  const [dobText, preparedText, givenHash, givenText, familyHash, familyText, originText, keysText] = text.split('\t') as [string, string, string, string, string, string, string, string];
   const p = JSON.parse(preparedText) as Encoded;
   const prepared: PreparedRecord = {
     raw: { id },
-    name: reducedName(p[6] as NameKeys, p[7] as number),
-    dob: p[0] as PreparedRecord['dob'],
-    sex: p[1] as PreparedRecord['sex'],
-    phone: p[2] as string | null,
-    nationality: p[3] as string | null,
-    nationalityAlternatives: p[4] as string[],
-    other: p[5] as Record<string, string>,
+    name: new ReducedName(keysText),
+    dob: dobFromText(dobText),
+    sex: p[0] as PreparedRecord['sex'],
+    phone: p[1] as string | null,
+    nationality: p[2] as string | null,
+    nationalityAlternatives: p[3] as string[],
+    other: p[4] as Record<string, string>,
     warnings: NO_STRINGS,
   };
-  return { prepared, given: fieldFromText(givenText), family: fieldFromText(familyText), origin: JSON.parse(originText) as string | null };
+  return { prepared, given: fieldFromText(givenHash, givenText), family: fieldFromText(familyHash, familyText), origin: originText === 'null' ? null : (JSON.parse(originText) as string) };
 }

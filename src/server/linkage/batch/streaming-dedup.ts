@@ -1,19 +1,18 @@
 import { MAX_BLOCK_SIZE } from '../../../core/linkage/engine/link-records.ts';
-import { rmSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { comparisonSpecs } from '../../../core/linkage/engine/compare-records.ts';
 import { DedupInputError } from '../csv/dedup-input-error.ts';
 import type { ProgressOutput } from '../csv/progress-bar.ts';
+import { blockMembership } from './block-membership.ts';
 import { buildBlocks } from './build-blocks.ts';
-import { clusterScoredFiles } from './cluster-components.ts';
 import { IdStore } from './id-store.ts';
 import { allocateAnswers } from './pair-statistics.ts';
 import { PhaseProgress } from './phase-progress.ts';
 import { readRecords, type ReadInput } from './read-records.ts';
-import { loadIntoSharedMemory, RecordStoreReader, RecordStoreWriter } from './record-store.ts';
-import { modelFromTrainingSet, sampleComparisons, sampleRandomComparisons, TRAINING_RESERVOIR } from './train-model.ts';
-import type { TrainingSet } from './training-set.ts';
+import { loadIntoSharedMemory, RecordStoreWriter } from './record-store.ts';
+import { trainClusterAndWrite } from './train-cluster-write.ts';
+import type { RandomSample } from './train-model.ts';
 import { createTaskPool, defaultWorkerCount } from './worker-pool.ts';
-import { countClusters, joinCandidateChunks, writeClosure } from './write-outputs.ts';
 import { Workspace } from './workspace.ts';
 
 export interface StreamingDedupOptions {
@@ -81,7 +80,6 @@ export async function streamingDedup(options: StreamingDedupOptions): Promise<St
   const workers = options.workers ?? workersFor([options.input.path, ...(options.link ? [options.link.path] : [])]);
   const pool = createTaskPool(workers);
   const statisticsThread = createTaskPool(workers > 0 ? 1 : 0);
-  let reader: RecordStoreReader | null = null;
   try {
     const state = {
       ids: new IdStore(),
@@ -102,61 +100,32 @@ export async function streamingDedup(options: StreamingDedupOptions): Promise<St
     const recordCount = state.ids.count;
     if (recordCount === 0) throw new DedupInputError('empty-file', `${options.input.path} has a header but no records.`);
     const memory = loadIntoSharedMemory(state.store.path, offsets[recordCount]!, options.recordMemoryBytes ?? DEFAULT_RECORD_MEMORY);
-    reader = new RecordStoreReader(state.store.path, offsets, memory);
     const answers = allocateAnswers(recordCount);
     await statisticsThread.run({ kind: 'stats-answer', answers });
     await statisticsThread.close();
     await pool.broadcast({ kind: 'setup-records', recordsPath: state.store.path, offsets, memory, answers, otherColumns, maxBlockSize, fields });
     const blocks = await buildBlocks(recordCount, answers, maxBlockSize, pool, workspace, options.progress);
-    await pool.broadcast({ kind: 'setup-compare', oversizedKeys: [...blocks.oversizedKeys], windowed: blocks.windowed });
-    const comparing = new PhaseProgress(options.progress, 'comparing candidate pairs (blocks)', blocks.tasks.length);
+    await pool.broadcast({ kind: 'setup-compare', membership: blockMembership(blocks.blockFile, blocks.tasks, recordCount) });
+    const comparing = new PhaseProgress(options.progress, 'comparing candidate pairs', blocks.tasks.length, 'pairs');
     const comparisonFiles = blocks.tasks.map((_, t) => workspace.path(`compared-${t}.bin`));
-    const counts = await Promise.all(
+    const comparisons = Promise.all(
       blocks.tasks.map(async (range, t) => {
         const count = await pool.run<number>({ kind: 'compare', blockFile: blocks.blockFile, range, output: comparisonFiles[t]! });
-        comparing.add(1);
+        comparing.step(count);
         return count;
       }),
     );
+    // The random pairs training needs for u are drawn by the first worker to run out of blocks to compare.
+    const randomSample = pool.run<RandomSample>({ kind: 'random-sample' });
+    randomSample.catch(() => undefined); // A failure is reported where it is awaited (or the run has failed already).
+    const counts = await comparisons;
     comparing.finish();
     const candidatePairs = counts.reduce((sum, n) => sum + n, 0);
-
-    const training = new PhaseProgress(options.progress, 'training (sampling compared pairs)', candidatePairs);
-    const blocked = sampleComparisons(comparisonFiles, counts, fields, TRAINING_RESERVOIR, () => training.tick());
-    const random = sampleRandomComparisons(reader, otherColumns, answers);
-    const trainingSet: TrainingSet = { fields, blockedVectors: blocked.vectors, blockedLogs: blocked.logs, randomVectors: random.vectors, randomLogs: random.logs };
-    // Every thread trains the same model from the same sample (deterministic): the workers meanwhile.
-    const workersTrained = pool.broadcast({ kind: 'setup-score', training: trainingSet, otherColumns, fields, ids: options.candidates ? state.ids.toShared() : null, linkBoundary });
-    const model = modelFromTrainingSet(trainingSet, otherColumns);
-    await workersTrained;
-    training.finish();
-
-    const scoring = new PhaseProgress(options.progress, 'scoring', comparisonFiles.length);
-    const scoredFiles = comparisonFiles.map((_, t) => workspace.path(`scored-${t}.bin`));
-    const candidateChunks = comparisonFiles.map((_, t) => workspace.path(`candidates-${t}.csv`));
-    await Promise.all(
-      comparisonFiles.map(async (file, t) => {
-        await pool.run({ kind: 'score', comparisonFile: file, scoredFile: scoredFiles[t]!, candidatesFile: options.candidates ? candidateChunks[t]! : null });
-        rmSync(file, { force: true });
-        scoring.add(1);
-      }),
-    );
-    scoring.finish();
-    await pool.broadcast({ kind: 'teardown' });
-
-    const clustering = new PhaseProgress(options.progress, 'clustering', 1);
-    const clusterOf = await clusterScoredFiles(recordCount, scoredFiles, options.threshold, pool);
-    clustering.add(1);
-    clustering.finish();
-
-    const writing = new PhaseProgress(options.progress, 'writing clusters', countClusters(clusterOf));
-    const idOf = (index: number) => state.ids.get(index);
-    const pairsWritten = await writeClosure(options.output, workspace, clusterOf, { records: reader, idOf, model, answers, otherColumns, linkBoundary }, () => writing.tick());
-    writing.finish();
-    if (options.candidates) await joinCandidateChunks(options.candidates, workspace, candidateChunks);
+    const records = { path: state.store.path, offsets, memory };
+    const compared = { workspace, pool, records, answers, ids: state.ids, comparisonFiles, counts, randomSample, otherColumns, fields, linkBoundary };
+    const { pairsWritten, clusterOf } = await trainClusterAndWrite(compared, { output: options.output, ...(options.candidates ? { candidates: options.candidates } : {}), threshold: options.threshold, progress: options.progress });
     return { records: recordCount, candidatePairs, pairsWritten, skippedBlocks: blocks.oversizedKeys.size, warnings: state.warnings, clusterOf };
   } finally {
-    reader?.close();
     await pool.close();
     await statisticsThread.close();
     workspace.dispose();

@@ -11,6 +11,8 @@ export interface TrainingSet {
   blockedLogs: Float64Array;
   randomVectors: Uint8Array;
   randomLogs: Float64Array;
+  /** Pairs blocked out of all possible pairs, for a random pair's prior (trainLinkModel's `population`). */
+  population: { blockedPairs: number; allPairs: number };
 }
 
 export function packComparisons(comparisons: readonly PairComparison[], fields: number): { vectors: Uint8Array; logs: Float64Array } {

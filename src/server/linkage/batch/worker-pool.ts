@@ -16,7 +16,7 @@ export interface TaskPool {
 
 /**
  * Old-generation heap of each worker thread, in MiB. While preparing records a worker holds the
- * normalisation memo caches (up to 100,000 entries each: a few hundred MiB once full), so the pool is
+ * normalisation memo caches (two bounded generations of tens of thousands of entries each), so the pool is
  * recycled after that phase; later phases hold one task's data and a bounded record cache — except the
  * clustering of a large threshold component, whose size the data decides (cluster-components.ts).
  */

@@ -1,15 +1,11 @@
-import { closeSync, createWriteStream, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import type { ComparableRecord } from '../../../core/linkage/engine/comparable.ts';
-import type { LinkModel } from '../../../core/linkage/engine/link-model.ts';
-import { comparePair } from '../../../core/linkage/engine/pair-comparison.ts';
-
 import { CliError } from '../../cli/cli-error.ts';
-import { PAIRS_HEADER, PairsCsvWriter, type ScoredPair } from '../csv/pairs-csv-writer.ts';
+import { PAIRS_HEADER } from '../csv/pairs-csv-writer.ts';
 import { formatCsvRow } from '../csv/rfc4180.ts';
-import { agreeingFields } from './agreeing-fields.ts';
-import { PairStatistics, type StatisticsAnswers } from './pair-statistics.ts';
-import type { RecordStoreReader } from './record-store.ts';
+import type { ClusterLists } from './closure-chunk.ts';
+import type { PhaseProgress } from './phase-progress.ts';
+import type { TaskPool } from './worker-pool.ts';
 import type { Workspace } from './workspace.ts';
 
 /** Writes to a temporary name and renames at the end, so a failed run never leaves a half-written file. */
@@ -27,67 +23,106 @@ async function atomically(path: string, workspace: Workspace, write: (temporary:
   }
 }
 
-export interface ClosureContext {
-  records: RecordStoreReader;
-  idOf: (index: number) => string;
-  model: LinkModel;
-  answers: StatisticsAnswers;
-  otherColumns: readonly string[];
-  /** With --link: records below this index come from the first file; only pairs across the files are written. */
-  linkBoundary: number | null;
-}
-
 /**
- * Every pair of records that ended in the same cluster (the closure), clusters in the order of their first
- * record and pairs in record order, as the in-memory command wrote them. Each pair is compared again here:
- * pairs never compared directly need it, and for the others it gives exactly the stored score.
+ * The clusters of two or more records in the order of their first record (each record's label is the smallest
+ * record of its cluster), with their members ascending — in shared memory, for the worker threads.
  */
-function* closurePairs(label: Int32Array, context: ClosureContext, onCluster: () => void): Generator<ScoredPair> {
+export function clusterLists(label: Int32Array): ClusterLists {
   const n = label.length;
   const size = new Int32Array(n);
   for (let i = 0; i < n; i++) size[label[i]!]!++;
-  const start = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) start[i + 1] = start[i]! + (size[i]! > 1 ? size[i]! : 0);
-  const members = new Uint32Array(start[n]!);
-  const fill = start.slice(0, n);
-  for (let i = 0; i < n; i++) if (size[label[i]!]! > 1) members[fill[label[i]!]!++] = i;
-  const statistics = new PairStatistics(context.answers);
-  const crosses = (a: number, b: number) => context.linkBoundary === null || (a < context.linkBoundary) !== (b < context.linkBoundary);
-  for (let first = 0; first < n; first++) {
-    if (size[first]! < 2) continue;
-    const list = members.subarray(start[first]!, start[first + 1]!);
-    const records: ComparableRecord[] = Array.from(list, (index) => context.records.get(index));
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        if (!crosses(list[i]!, list[j]!)) continue;
-        const focused = statistics.focus(list[i]!, records[i]!, list[j]!, records[j]!);
-        const score = context.model.weigh(comparePair(records[i]!, records[j]!, context.otherColumns, focused));
-        yield { idA: context.idOf(list[i]!), idB: context.idOf(list[j]!), score: score.probability, agreeingFields: agreeingFields(context.model.params, score) };
-      }
+  let clusters = 0;
+  let members = 0;
+  for (let i = 0; i < n; i++) {
+    if (size[i]! < 2) continue;
+    clusters++;
+    members += size[i]!;
+  }
+  const start = new Int32Array(new SharedArrayBuffer(4 * (clusters + 1)));
+  const list = new Uint32Array(new SharedArrayBuffer(Math.max(4, 4 * members)));
+  // Each cluster's next free slot, by its first record.
+  const fill = new Int32Array(n);
+  for (let i = 0, c = 0, at = 0; i < n; i++) {
+    if (size[i]! < 2) continue;
+    fill[i] = at;
+    at += size[i]!;
+    start[++c] = at;
+  }
+  for (let i = 0; i < n; i++) if (size[label[i]!]! > 1) list[fill[label[i]!]!++] = i;
+  return { start, members: list };
+}
+
+/** Closure rows per writing task, at least; each thread gets several tasks so that they end together. */
+const MIN_TASK_PAIRS = 50_000;
+const TASKS_PER_THREAD = 8;
+
+/** Runs of consecutive clusters with about the same number of pairs each: [from, to) cluster ranges. */
+function closureTasks(clusters: ClusterLists, threads: number): [number, number][] {
+  const count = clusters.start.length - 1;
+  const pairsOf = (c: number) => {
+    const size = clusters.start[c + 1]! - clusters.start[c]!;
+    return (size * (size - 1)) / 2;
+  };
+  let total = 0;
+  for (let c = 0; c < count; c++) total += pairsOf(c);
+  const perTask = Math.max(MIN_TASK_PAIRS, Math.ceil(total / (threads * TASKS_PER_THREAD)));
+  const tasks: [number, number][] = [];
+  for (let from = 0; from < count; ) {
+    let to = from;
+    for (let pairs = 0; to < count && pairs < perTask; to++) pairs += pairsOf(to);
+    tasks.push([from, to]);
+    from = to;
+  }
+  return tasks;
+}
+
+/** Appends a file's bytes, from byte `skip`, to an open file descriptor. */
+function appendFile(out: number, path: string, buffer: Buffer, skip = 0): void {
+  const fd = openSync(path, 'r');
+  try {
+    let position = skip;
+    for (let read = readSync(fd, buffer, 0, buffer.length, position); read > 0; read = readSync(fd, buffer, 0, buffer.length, position)) {
+      writeSync(out, buffer, 0, read);
+      position += read;
     }
-    onCluster();
+  } finally {
+    closeSync(fd);
   }
 }
 
-/** Counts the clusters of two or more records (for progress). */
-export function countClusters(label: Int32Array): number {
-  let clusters = 0;
-  const size = new Int32Array(label.length);
-  for (const cluster of label) if (++size[cluster]! === 2) clusters++;
-  return clusters;
-}
-
-export async function writeClosure(path: string, workspace: Workspace, label: Int32Array, context: ClosureContext, onCluster: () => void): Promise<number> {
-  let count = 0;
+/**
+ * Writes every pair of records that ended in the same cluster (the closure), clusters in the order of their
+ * first record and pairs in record order, as the in-memory command wrote them. Runs of clusters are written
+ * by the worker threads to chunk files (closure-chunk.ts: each pair compared again and formatted there);
+ * the chunks are appended in order as they arrive. The threads must have had a 'setup-write' task with
+ * `clusters`. Returns the rows written.
+ */
+export async function writeClosure(path: string, workspace: Workspace, clusters: ClusterLists, pool: TaskPool, progress: PhaseProgress): Promise<number> {
+  let rows = 0;
   await atomically(path, workspace, async (temporary) => {
-    const writer = new PairsCsvWriter(createWriteStream(temporary));
-    for (const pair of closurePairs(label, context, onCluster)) {
-      await writer.write(pair);
-      count++;
+    const tasks = closureTasks(clusters, pool.size);
+    progress.resize(tasks.length);
+    const chunks = tasks.map((_, t) => workspace.path(`closure-${t}.csv`));
+    const written = tasks.map(([from, to], t) => pool.run<number>({ kind: 'write-closure', from, to, output: chunks[t]! }));
+    // Every task is started, and awaited in order, so none is left running if one fails.
+    const settled = Promise.allSettled(written);
+    const out = openSync(temporary, 'w');
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    try {
+      writeSync(out, formatCsvRow(PAIRS_HEADER));
+      for (let t = 0; t < tasks.length; t++) {
+        const count = await written[t]!;
+        appendFile(out, chunks[t]!, buffer);
+        rmSync(chunks[t]!, { force: true });
+        rows += count;
+        progress.step(count);
+      }
+    } finally {
+      closeSync(out);
+      await settled;
     }
-    await writer.close();
   });
-  return count;
+  return rows;
 }
 
 /** Joins the workers' --candidates chunks (each starts with the header line) into one file. */
@@ -98,18 +133,7 @@ export async function joinCandidateChunks(path: string, workspace: Workspace, ch
     const buffer = Buffer.allocUnsafe(1 << 20);
     try {
       writeSync(out, header);
-      for (const chunk of chunks) {
-        const fd = openSync(chunk, 'r');
-        try {
-          let position = header.length;
-          for (let read = readSync(fd, buffer, 0, buffer.length, position); read > 0; read = readSync(fd, buffer, 0, buffer.length, position)) {
-            writeSync(out, buffer, 0, read);
-            position += read;
-          }
-        } finally {
-          closeSync(fd);
-        }
-      }
+      for (const chunk of chunks) appendFile(out, chunk, buffer, header.length);
     } finally {
       closeSync(out);
     }

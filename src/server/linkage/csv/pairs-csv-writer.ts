@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { formatCsvRow } from './rfc4180.ts';
+import { fourDecimals } from './score-text.ts';
 
 /** One output line of `sanad dedup`: two record ids, the pair's score and the fields that agreed. */
 export interface ScoredPair {
@@ -50,7 +51,8 @@ export class PairsCsvWriter {
 
   async write(pair: ScoredPair): Promise<void> {
     if (!Number.isFinite(pair.score)) throw new RangeError(`score of ${pair.idA}/${pair.idB} is not a finite number: ${pair.score}`);
-    this.#chunk += formatCsvRow([pair.idA, pair.idB, pair.score.toFixed(this.#decimals), pair.agreeingFields.join(';')]);
+    const score = this.#decimals === 4 ? fourDecimals(pair.score) : pair.score.toFixed(this.#decimals);
+    this.#chunk += formatCsvRow([pair.idA, pair.idB, score, pair.agreeingFields.join(';')]);
     this.#pairs++;
     if (this.#chunk.length >= CHUNK_CHARACTERS) await this.#flush();
   }

@@ -44,4 +44,15 @@ describe('ProgressBar', () => {
     other.update({ records: 1, bytesRead: 55, totalBytes: 100 });
     expect(jump.writes).toEqual(['b: 55% 1 records 0 records/s\n']);
   });
+
+  it('names what it counts when told (pairs, components…)', () => {
+    let now = 0;
+    const { writes, stream } = output(false);
+    const bar = new ProgressBar({ output: stream, label: 'scoring', unit: 'pairs', now: () => now });
+    now = 1000;
+    bar.update({ records: 500, bytesRead: 1, totalBytes: 2 });
+    now = 2000;
+    bar.finish({ records: 1000, bytesRead: 2, totalBytes: 2 });
+    expect(writes).toEqual(['scoring: 50% 500 pairs 500 pairs/s\n', 'scoring: 1,000 pairs in 2.0 s (500 pairs/s)\n']);
+  });
 });

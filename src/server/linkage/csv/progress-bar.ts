@@ -17,6 +17,8 @@ export interface ProgressBarOptions {
   output: ProgressOutput;
   /** Words before the figures, e.g. "reading people.csv". */
   label: string;
+  /** What is counted, plural ("records", "pairs", "clusters"); default "records". */
+  unit?: string;
   /** Milliseconds; injectable for tests. */
   now?: () => number;
 }
@@ -28,12 +30,13 @@ const count = (n: number) => Math.round(n).toLocaleString('en');
 
 /**
  * Progress on stderr. On a terminal: one line redrawn at most 10 times a second (`\r`, then erase to the end of
- * the line). Elsewhere (CI logs, a file): one plain line each time another 10 % is passed. Both show records,
- * records per second and the percentage of bytes read.
+ * the line). Elsewhere (CI logs, a file): one plain line each time another 10 % is passed. Both show the items
+ * counted (records unless another unit is named), items per second and the percentage done (of bytes read).
  */
 export class ProgressBar {
   readonly #output: ProgressOutput;
   readonly #label: string;
+  readonly #unit: string;
   readonly #now: () => number;
   readonly #started: number;
   readonly #interactive: boolean;
@@ -44,6 +47,7 @@ export class ProgressBar {
   constructor(options: ProgressBarOptions) {
     this.#output = options.output;
     this.#label = options.label;
+    this.#unit = options.unit ?? 'records';
     this.#now = options.now ?? (() => performance.now());
     this.#started = this.#now();
     this.#interactive = options.output.isTTY === true;
@@ -71,7 +75,7 @@ export class ProgressBar {
     this.#finished = true;
     const now = this.#now();
     const seconds = (now - this.#started) / 1000;
-    const summary = `${this.#label}: ${count(state.records)} records in ${seconds.toFixed(1)} s (${count(this.#rate(state, now))} records/s)`;
+    const summary = `${this.#label}: ${count(state.records)} ${this.#unit} in ${seconds.toFixed(1)} s (${count(this.#rate(state, now))} ${this.#unit}/s)`;
     this.#output.write(this.#interactive ? `\r${summary}\x1b[K\n` : `${summary}\n`);
   }
 
@@ -87,7 +91,7 @@ export class ProgressBar {
 
   #line(state: ProgressState, now: number, withBar: boolean): string {
     const percent = this.#percent(state);
-    const figures = `${percent}% ${count(state.records)} records ${count(this.#rate(state, now))} records/s`;
+    const figures = `${percent}% ${count(state.records)} ${this.#unit} ${count(this.#rate(state, now))} ${this.#unit}/s`;
     if (!withBar) return `${this.#label}: ${figures}`;
     const width = Math.max(0, Math.min(BAR_WIDTH, (this.#output.columns ?? 80) - this.#label.length - figures.length - 6));
     if (width < 5) return `${this.#label} ${figures}`;
