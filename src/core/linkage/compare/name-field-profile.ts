@@ -31,10 +31,11 @@ export const EMPTY_STRING_ID = 0;
 
 /**
  * Past this many interned strings or profiles, everything restarts (bounded memory on huge batches). A
- * profile keeps its content key and its field alive, a few hundred bytes: a million of them did not fit in
- * a worker's heap on the 200 MB file, 2^18 costs a little memo reuse on very large files only.
+ * profile keeps its content key and its field alive, a few hundred bytes; a worker of a batch run under
+ * --max-old-space-size=192 gets that heap too (the flag caps every isolate), so the tables stay small:
+ * 2^16 profiles cost a little memo reuse on very large files only.
  */
-const INTERNED_LIMIT = 1 << 18;
+const INTERNED_LIMIT = 1 << 16;
 /** Profile ids stay below this so that the level memo can pack an id with a level into 32 bits. */
 export const MAX_PROFILE_ID = (1 << 28) - 1;
 
@@ -104,6 +105,11 @@ export class NameFieldProfiles {
       arabicSkeletons: [...field.arabicSkeletons],
       tokenFolds: field.tokens.map((token) => token.folded),
     };
+  }
+
+  /** Starts a new generation now (a phase that compares no more names gives its memory back). */
+  forget(): void {
+    this.#restart();
   }
 
   #restart(): void {

@@ -80,6 +80,11 @@ export function compareNameFields(a: ComparableNameField | null, b: ComparableNa
   return level;
 }
 
+/** Forgets the interned name fields and every remembered level (a phase that compares no more names). */
+export function forgetNameComparisons(): void {
+  profiles.forget();
+}
+
 /** Forgets remembered name levels (benchmarks measure scoring from a cold memo); returns the counts. */
 export function clearNameComparisonMemo(): { hits: number; misses: number } {
   const counts = { hits: remembered.hits, misses: remembered.misses };

@@ -1,3 +1,4 @@
+import { forgetNameComparisons } from '../../../core/linkage/compare/name-levels.ts';
 import type { LinkModel } from '../../../core/linkage/engine/link-model.ts';
 import { prepareRecord } from '../../../core/linkage/engine/prepare-record.ts';
 import { toComparable } from '../../../core/linkage/engine/comparable.ts';
@@ -11,7 +12,7 @@ import { clusterComponents } from './cluster-components.ts';
 import { compareBlockRange, type CompareContext } from './compare-blocks.ts';
 import { sharedIdReader, type SharedIds } from './id-store.ts';
 import { questionsOf, type StatisticsAnswers } from './pair-statistics.ts';
-import { encodeRecord } from './record-codec.ts';
+import { encodeRecord, forgetDecodedRecords } from './record-codec.ts';
 import { RecordStoreReader } from './record-store.ts';
 import { scoreComparisons } from './score-comparisons.ts';
 import { StatisticsTask } from './statistics-task.ts';
@@ -95,6 +96,10 @@ export function createTaskRunner(): (task: BatchTask) => Promise<unknown> {
         state.records?.records.close();
         delete state.records;
         delete state.compare;
+        // Scoring weighs stored comparisons: the comparing caches go before training needs the heap (a
+        // worker has the process's --max-old-space-size too).
+        forgetNameComparisons();
+        forgetDecodedRecords();
         state.score = {
           model: modelFromTrainingSet(task.training, task.otherColumns),
           fields: task.fields,

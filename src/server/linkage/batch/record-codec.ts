@@ -180,6 +180,12 @@ function dobFromText(text: string): PreparedRecord['dob'] {
   return dob;
 }
 
+/** Empties the decoding caches (name fields, dates): for a phase that decodes no more records. */
+export function forgetDecodedRecords(): void {
+  decodedFields.clear();
+  decodedDates.clear();
+}
+
 /** Rebuilds the record encoded by `encodeRecord`; `id` fills raw.id (the batch keeps ids elsewhere). */
 export function decodeRecord(text: string, id: string): ComparableRecord {
   const [dobText, preparedText, givenHash, givenText, familyHash, familyText, originText, keysText] = text.split('\t') as [string, string, string, string, string, string, string, string];

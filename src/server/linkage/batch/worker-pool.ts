@@ -15,10 +15,13 @@ export interface TaskPool {
 }
 
 /**
- * Old-generation heap of each worker thread, in MiB. While preparing records a worker holds the
- * normalisation memo caches (two bounded generations of tens of thousands of entries each), so the pool is
- * recycled after that phase; later phases hold one task's data and a bounded record cache — except the
- * clustering of a large threshold component, whose size the data decides (cluster-components.ts).
+ * Old-generation heap of each worker thread, in MiB — unless the process runs with --max-old-space-size,
+ * which caps every isolate, workers included (measured on Node 20: with the flag at 192 a worker dies above
+ * about 192 MiB whatever this says), so each phase's worker data must fit in the process's heap limit.
+ * While preparing records a worker holds the normalisation memo caches (two bounded generations of tens of
+ * thousands of entries each), so the pool is recycled after that phase; later phases hold one task's data
+ * and bounded caches (dropped before training) — except the clustering of a large threshold component,
+ * whose size the data decides (cluster-components.ts).
  */
 const WORKER_HEAP_MB = 1024;
 /** Young generation of each worker: decoded records live briefly (a block, a cache) and should die young. */
