@@ -2,28 +2,16 @@ import { rmSync } from 'node:fs';
 import { blockPairs, FULL_BLOCK_SIZE, WINDOW } from '../../../core/linkage/engine/blocking.ts';
 import type { ProgressOutput } from '../csv/progress-bar.ts';
 import { BlockFileWriter, type BlockRange } from './block-file.ts';
-import { GrowableArray } from './growable-array.ts';
 import { mergeRuns, type KeyBlock } from './key-runs.ts';
 import type { StatisticsAnswers } from './pair-statistics.ts';
 import { PhaseProgress } from './phase-progress.ts';
 import type { TaskPool } from './worker-pool.ts';
 import type { Workspace } from './workspace.ts';
 
-/**
- * The blocks too large to pair in full (sorted neighbourhood), with their members in sorted order: a worker
- * checks with it whether such an earlier block already paired two records.
- */
-export interface WindowedBlocks {
-  /** Key → [start, length] in `members`. */
-  ranges: Map<string, [number, number]>;
-  members: Uint32Array;
-}
-
 export interface Blocks {
   blockFile: string;
   tasks: BlockRange[];
   oversizedKeys: Set<string>;
-  windowed: WindowedBlocks;
   /** Pairs the blocks emit, a pair shared by several blocks counted in each. */
   emittedPairs: number;
 }
@@ -66,8 +54,6 @@ export async function buildBlocks(recordCount: number, answers: StatisticsAnswer
   const blockFile = workspace.path('blocks.bin');
   const blocks = new BlockFileWriter(blockFile);
   const oversizedKeys = new Set<string>();
-  const windowedRanges = new Map<string, [number, number]>();
-  const windowedMembers = new GrowableArray(Uint32Array);
   const sorting = new PhaseProgress(progressOutput, 'sorting blocks', entries);
   for (const block of mergeRuns(runFiles, () => sorting.tick())) {
     const size = block.members.length;
@@ -76,12 +62,7 @@ export async function buildBlocks(recordCount: number, answers: StatisticsAnswer
       oversizedKeys.add(block.key);
       continue;
     }
-    let members = block.members;
-    if (size > FULL_BLOCK_SIZE) {
-      members = neighbourhoodOrder(block);
-      windowedRanges.set(block.key, [windowedMembers.length, size]);
-      for (const member of members) windowedMembers.push(member);
-    }
+    const members = size > FULL_BLOCK_SIZE ? neighbourhoodOrder(block) : block.members;
     let pairs = 0;
     blockPairs(members, FULL_BLOCK_SIZE, WINDOW, () => pairs++);
     blocks.add({ key: block.key, members }, pairs);
@@ -92,7 +73,6 @@ export async function buildBlocks(recordCount: number, answers: StatisticsAnswer
     blockFile,
     tasks: blocks.finish(),
     oversizedKeys,
-    windowed: { ranges: windowedRanges, members: windowedMembers.toShared() },
     emittedPairs: blocks.pairsUpperBound,
   };
 }

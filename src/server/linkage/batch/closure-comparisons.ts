@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { forEachFixedSizeChunk } from './fixed-size-chunks.ts';
 import type { ClusterLists } from './closure-chunk.ts';
 import { comparisonBytes } from './comparison-file.ts';
 import { identityOrder, stableSortBy } from './counting-sort.ts';
@@ -37,30 +37,19 @@ export function closureComparisons(comparisonFiles: readonly string[], fields: n
   const keptLogs = new GrowableArray(Float64Array, 1 << 17);
   const keptVectors = new GrowableArray(Uint8Array, fields << 16);
   const buffer = Buffer.allocUnsafe(Math.floor(CHUNK_BYTES / size) * size);
-  for (const file of comparisonFiles) {
-    const fd = openSync(file, 'r');
-    try {
-      let position = 0;
-      for (;;) {
-        const count = Math.floor(readSync(fd, buffer, 0, buffer.length, position) / size);
-        if (count === 0) break;
-        position += count * size;
-        for (let k = 0, at = 0; k < count; k++, at += size) {
-          const a = buffer.readUInt32LE(at);
-          const b = buffer.readUInt32LE(at + 4);
-          // Records alone have themselves as label: equal labels mean one cluster of two or more.
-          if (label[a] !== label[b]) continue;
-          keptA.push(a);
-          keptB.push(b);
-          keptLogs.push(buffer.readDoubleLE(at + 8));
-          keptLogs.push(buffer.readDoubleLE(at + 16));
-          for (let f = 0; f < fields; f++) keptVectors.push(buffer[at + 24 + f]!);
-        }
-      }
-    } finally {
-      closeSync(fd);
+  forEachFixedSizeChunk(comparisonFiles, buffer, size, (count) => {
+    for (let k = 0, at = 0; k < count; k++, at += size) {
+      const a = buffer.readUInt32LE(at);
+      const b = buffer.readUInt32LE(at + 4);
+      // Records alone have themselves as label: equal labels mean one cluster of two or more.
+      if (label[a] !== label[b]) continue;
+      keptA.push(a);
+      keptB.push(b);
+      keptLogs.push(buffer.readDoubleLE(at + 8));
+      keptLogs.push(buffer.readDoubleLE(at + 16));
+      for (let f = 0; f < fields; f++) keptVectors.push(buffer[at + 24 + f]!);
     }
-  }
+  });
 
   // Cluster index of each pair, through the cluster's first record.
   const clusterCount = clusters.start.length - 1;

@@ -1,5 +1,5 @@
-import { closeSync, openSync, readSync } from 'node:fs';
 import { endianness } from 'node:os';
+import { forEachFixedSizeChunk } from './fixed-size-chunks.ts';
 import { SCORED_BYTES } from './score-comparisons.ts';
 
 /** Scored pairs read at a time (1 MiB). */
@@ -18,18 +18,5 @@ export function forEachScoredChunk(files: readonly string[], visit: (ids: Uint32
   const buffer = Buffer.from(bytes);
   const ids = new Uint32Array(bytes);
   const probabilities = new Float64Array(bytes);
-  for (const file of files) {
-    const fd = openSync(file, 'r');
-    try {
-      let position = 0;
-      for (;;) {
-        const count = Math.floor(readSync(fd, buffer, 0, buffer.length, position) / SCORED_BYTES);
-        if (count === 0) break;
-        position += count * SCORED_BYTES;
-        visit(ids, probabilities, count);
-      }
-    } finally {
-      closeSync(fd);
-    }
-  }
+  forEachFixedSizeChunk(files, buffer, SCORED_BYTES, (count) => visit(ids, probabilities, count));
 }
